@@ -1,0 +1,86 @@
+import 'server-only';
+import { z } from 'zod';
+
+// The only module that reads process.env: everything else imports `env`.
+// "Dev mode" means real Meta credentials are absent: the local Meta emulator is
+// used, http://localhost redirects are allowed and an encryption key is generated.
+
+const optional = z
+  .string()
+  .transform((v) => v.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DATABASE_URL: optional,
+  DATA_DIR: z.string().default('.data'),
+  ENCRYPTION_KEY: optional,
+  META_APP_ID: optional,
+  META_APP_SECRET: optional,
+  META_CONFIG_ID: optional,
+  META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v25.0'),
+  META_SDK_URL: optional,
+  META_GRAPH_URL: optional,
+  META_EXTRAS: optional,
+  META_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  META_EMULATOR_URL: optional,
+  ALLOW_LOCALHOST_REDIRECTS: bool,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${issues}`);
+  }
+  const e = parsed.data;
+  const devMode = !(e.META_APP_ID && e.META_APP_SECRET && e.META_CONFIG_ID);
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const emulatorUrl = (e.META_EMULATOR_URL ?? `http://localhost:${e.META_EMULATOR_PORT}`).replace(/\/+$/, '');
+  let extras: { coexistence?: Record<string, unknown>; dedicated?: Record<string, unknown> } = {};
+  if (e.META_EXTRAS) {
+    try {
+      extras = JSON.parse(e.META_EXTRAS);
+    } catch {
+      throw new Error('Invalid environment: META_EXTRAS must be JSON like {"coexistence":{...},"dedicated":{...}}');
+    }
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    appUrl,
+    appOrigin: new URL(appUrl).origin,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    encryptionKey: e.ENCRYPTION_KEY,
+    devMode,
+    allowLocalhostRedirects: e.ALLOW_LOCALHOST_REDIRECTS ?? devMode,
+    logLevel: e.LOG_LEVEL,
+    meta: {
+      appId: e.META_APP_ID ?? 'emulator-app',
+      appSecret: e.META_APP_SECRET ?? 'emulator-secret',
+      configId: e.META_CONFIG_ID ?? 'emulator-config',
+      graphVersion: e.META_GRAPH_VERSION,
+      // `{locale}` is replaced by the Facebook locale of the page (en_US, ar_AR, ...).
+      sdkUrl: e.META_SDK_URL ?? (devMode ? `${emulatorUrl}/{locale}/sdk.js` : 'https://connect.facebook.net/{locale}/sdk.js'),
+      graphUrl: (e.META_GRAPH_URL ?? (devMode ? emulatorUrl : 'https://graph.facebook.com')).replace(/\/+$/, ''),
+      extras,
+      emulatorUrl: devMode ? emulatorUrl : undefined,
+    },
+  };
+}
+
+export type Env = ReturnType<typeof load>;
+
+const globalForEnv = globalThis as unknown as { __env?: Env };
+export const env: Env = globalForEnv.__env ?? (globalForEnv.__env = load());

@@ -1,0 +1,39 @@
+import 'server-only';
+
+// Structured JSON logs, one line each. Secrets are redacted twice: by field name, and by
+// value shape (API keys, link tokens, Meta tokens) in case one slips into a message.
+
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const SECRET_FIELD = /(token|secret|password|pin|api_?key|authorization|cookie|code$|^code)/i;
+const SECRET_VALUE = /\b(sk_live_|sl_|whsec_|EAA)[A-Za-z0-9_\-]{8,}/g;
+
+export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(SECRET_VALUE, (_m, p: string) => `${p}[REDACTED]`);
+  if (depth > 5 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return { name: value.name, message: redact(value.message, depth + 1) };
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) && k !== 'error_code' && k !== 'status_code' ? '[REDACTED]' : redact(v, depth + 1)]),
+  );
+}
+
+function threshold(): number {
+  // Read lazily through the env module's parsed value when available, without importing it
+  // (the logger must work while the environment itself is being validated).
+  const level = (globalThis as { __env?: { logLevel?: Level | 'silent' } }).__env?.logLevel ?? 'info';
+  return ORDER[level];
+}
+
+function write(level: Level, msg: string, fields?: Record<string, unknown>) {
+  if (ORDER[level] < threshold()) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg: redact(msg), ...(redact(fields ?? {}) as object) });
+  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+}
+
+export const log = {
+  debug: (msg: string, fields?: Record<string, unknown>) => write('debug', msg, fields),
+  info: (msg: string, fields?: Record<string, unknown>) => write('info', msg, fields),
+  warn: (msg: string, fields?: Record<string, unknown>) => write('warn', msg, fields),
+  error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields),
+};

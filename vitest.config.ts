@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // `server-only` throws outside React Server Components; unit tests run our server code directly.
+      'server-only': path.resolve(import.meta.dirname, 'lib/testing/empty.ts'),
+    },
+  },
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // One in-memory PGlite per test file unless DATABASE_URL points at PostgreSQL.
+    env: { DATA_DIR: process.env.DATA_DIR ?? 'memory://', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', APP_URL: 'http://localhost:3000' },
+  },
+});
