@@ -1,0 +1,83 @@
+import 'server-only';
+import type { Db } from './db/client';
+import { hmacHex } from './crypto';
+import { getProjectSigningSecret } from './projects';
+
+export type FailureCode =
+  | 'facebook_auth_failed'
+  | 'token_exchange_failed'
+  | 'phone_verification_failed'
+  | 'phone_registration_failed'
+  | 'waba_limit_reached'
+  | 'waba_not_granted'
+  | 'link_expired'
+  | 'already_used'
+  | 'link_revoked'
+  | 'internal_error';
+
+/**
+ * The signature a partner checks: hex HMAC-SHA256, keyed with the project's signing secret, over
+ * the other parameters exactly as they appear in the URL, in order, joined as a query string
+ * (`setup_link_id=...&status=completed&...`).
+ */
+export function signParams(secret: string, params: Array<[string, string]>): string {
+  return hmacHex(secret, new URLSearchParams(params).toString());
+}
+
+/** Appends our parameters (and the signature) to the partner's URL, keeping its own query. */
+export function withSignedParams(base: string, secret: string, params: Array<[string, string]>): string {
+  const url = new URL(base);
+  for (const [k, v] of params) url.searchParams.append(k, v);
+  url.searchParams.append('signature', signParams(secret, params));
+  return url.toString();
+}
+
+export async function failureRedirect(
+  db: Db,
+  link: { id: string; projectId: string; failureRedirectUrl: string | null },
+  errorCode: FailureCode,
+): Promise<string | null> {
+  if (!link.failureRedirectUrl) return null;
+  const secret = await getProjectSigningSecret(db, link.projectId);
+  return withSignedParams(link.failureRedirectUrl, secret, [
+    ['setup_link_id', link.id],
+    ['status', 'failed'],
+    ['error_code', errorCode],
+  ]);
+}
+
+export interface SuccessParams {
+  setupLinkId: string;
+  phoneNumberId: string;
+  businessAccountId: string;
+  whatsappConfigId: string;
+  provisionedPhoneNumberId?: string | null;
+  displayPhoneNumber: string;
+}
+
+export async function successRedirect(db: Db, link: { projectId: string; successRedirectUrl: string | null }, p: SuccessParams) {
+  if (!link.successRedirectUrl) return null;
+  const secret = await getProjectSigningSecret(db, link.projectId);
+  const params: Array<[string, string]> = [
+    ['setup_link_id', p.setupLinkId],
+    ['status', 'completed'],
+    ['phone_number_id', p.phoneNumberId],
+    ['business_account_id', p.businessAccountId],
+    ['whatsapp_config_id', p.whatsappConfigId],
+    ...(p.provisionedPhoneNumberId ? [['provisioned_phone_number_id', p.provisionedPhoneNumberId] as [string, string]] : []),
+    ['display_phone_number', p.displayPhoneNumber],
+  ];
+  return withSignedParams(link.successRedirectUrl, secret, params);
+}
+
+/**
+ * Verifies a redirect URL's signature (what a partner does; used by the demo partner page).
+ * The signed string is every parameter after the partner's own ones, up to `signature`.
+ */
+export function verifySignedUrl(url: URL, secret: string, ownParams = 0): boolean {
+  const entries = [...url.searchParams.entries()];
+  const sigIndex = entries.findIndex(([k]) => k === 'signature');
+  if (sigIndex < 0) return false;
+  const signed = entries.slice(ownParams, sigIndex);
+  return signParams(secret, signed) === entries[sigIndex][1];
+}
