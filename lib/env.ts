@@ -34,6 +34,9 @@ const schema = z.object({
   META_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   META_EMULATOR_URL: optional,
   ALLOW_LOCALHOST_REDIRECTS: bool,
+  // `Name:sk_live_...` pairs, comma-separated: projects and keys ensured at boot (automation, e2e).
+  BOOTSTRAP_API_KEYS: optional,
+  DISABLE_DEMO: bool,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -66,6 +69,15 @@ function load() {
     devMode,
     allowLocalhostRedirects: e.ALLOW_LOCALHOST_REDIRECTS ?? devMode,
     logLevel: e.LOG_LEVEL,
+    bootstrapApiKeys: (e.BOOTSTRAP_API_KEYS ?? '')
+      .split(',')
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const i = pair.lastIndexOf(':');
+        return { project: pair.slice(0, i), key: pair.slice(i + 1) };
+      }),
+    demo: devMode && !e.DISABLE_DEMO,
     meta: {
       appId: e.META_APP_ID ?? 'emulator-app',
       appSecret: e.META_APP_SECRET ?? 'emulator-secret',

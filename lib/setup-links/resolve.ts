@@ -1,0 +1,30 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { projects, setupLinks } from '../db/schema';
+import { effectiveStatus, expireDueLinks, type LinkStatus } from './status';
+import { hashLinkToken, looksLikeLinkToken } from './token';
+
+/** The cookie that binds a browser to the link it opened (the token never stays in the URL). */
+export const LINK_COOKIE = 'wa_setup_link';
+
+export type ResolvedLink = Omit<typeof setupLinks.$inferSelect, 'status' | 'tokenHash' | 'tokenEnc'> & {
+  status: LinkStatus;
+  project: { id: string; name: string; defaultTheme: Record<string, string> };
+};
+
+/** Finds a link by its token (hash lookup) with its effective status; null when unknown. */
+export async function resolveLinkToken(db: Db, token: string | undefined | null): Promise<ResolvedLink | null> {
+  if (!token || !looksLikeLinkToken(token)) return null;
+  const [row] = await db
+    .select({ link: setupLinks, project: { id: projects.id, name: projects.name, defaultTheme: projects.defaultTheme } })
+    .from(setupLinks)
+    .innerJoin(projects, eq(projects.id, setupLinks.projectId))
+    .where(eq(setupLinks.tokenHash, hashLinkToken(token)));
+  if (!row) return null;
+  const status = effectiveStatus(row.link);
+  if (status !== row.link.status) await expireDueLinks(db, row.link.customerId);
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { tokenHash, tokenEnc, ...link } = row.link;
+  return { ...link, status, project: row.project };
+}
