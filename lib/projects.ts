@@ -69,3 +69,9 @@ export async function authenticateApiKey(db: Db, headers: Headers, url: URL): Pr
   if (!row) throw unauthorized('The API key is unknown or revoked.');
   return toProject(row.project);
 }
+
+/** Registers a key chosen by the operator (BOOTSTRAP_API_KEYS); a no-op when it exists. */
+export async function ensureApiKey(db: Db, projectId: string, key: string): Promise<void> {
+  if (!/^sk_live_[A-Za-z0-9_-]{43,}$/.test(key)) throw new Error('Bootstrap API keys must look like sk_live_ + 32 base64url bytes.');
+  await db.insert(apiKeys).values({ projectId, keyHash: sha256Hex(key), last4: key.slice(-4) }).onConflictDoNothing();
+}
