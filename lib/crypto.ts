@@ -30,7 +30,9 @@ function loadKeyring(): Keyring {
   if (!env.devMode) {
     throw new Error('ENCRYPTION_KEY is required when real Meta credentials are configured (production).');
   }
-  // Dev mode: a key generated once and kept beside the embedded database.
+  // Dev mode: a key generated once and kept beside the embedded database (in memory for
+  // an in-memory database, whose data dies with the process anyway).
+  if (env.dataDir === 'memory://') return parseKeyring(`v1:${randomBytes(32).toString('base64')}`);
   const file = path.resolve(env.dataDir, 'encryption-key');
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -39,7 +39,7 @@ export function fromZod(error: z.ZodError, prefix?: string): ApiError {
   if (issue.code === 'unrecognized_keys') {
     code = 'unknown_parameter';
     path.push(issue.keys[0]);
-  } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+  } else if (issue.code === 'invalid_type' && (issue.input === undefined || /received undefined$/.test(issue.message))) {
     code = 'missing_parameter';
   }
   const param = [prefix, ...path].filter(Boolean).join('.') || undefined;

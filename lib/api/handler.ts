@@ -69,7 +69,7 @@ export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext<P>) => 
       const json = req.method === 'GET' || req.method === 'DELETE' || req.method === 'HEAD' ? null : await readJson(req);
       const params = (route ? await route.params : {}) as P;
       const out = await fn({ req, params, url, db, project, requestId, json });
-      res = out instanceof Response ? out : respond(out.status ?? 200, out.meta ? { data: out.data, meta: out.meta } : { data: out.data }, requestId);
+      res = out instanceof Response ? out : respond(out.status ?? 200, { data: out.data, ...(out.meta ? { meta: out.meta } : {}), request_id: requestId }, requestId);
       res.headers.set('X-Request-Id', requestId);
     } catch (e) {
       let err: ApiError;

@@ -2,7 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { projects, setupLinks } from '../db/schema';
-import { effectiveStatus, expireDueLinks, type LinkStatus } from './status';
+import { expireDueLinks } from './expire';
+import { effectiveStatus, type LinkStatus } from './status';
 import { hashLinkToken, looksLikeLinkToken } from './token';
 
 /** The cookie that binds a browser to the link it opened (the token never stays in the URL). */

@@ -1,0 +1,25 @@
+import { parseBody } from '@/lib/api/body';
+import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
+import { getCustomer } from '@/lib/customers/queries';
+import { customerUpdateSchema } from '@/lib/customers/schema';
+import { deleteCustomer, updateCustomer } from '@/lib/customers/write';
+
+type Params = { customerId: string };
+
+export const GET = apiRoute<Params>(async ({ db, project, params }) => ({
+  data: await getCustomer(db, project.id, params.customerId),
+}));
+
+export const PATCH = apiRoute<Params>(async ({ db, project, params, json }) => ({
+  data: await updateCustomer(db, project.id, params.customerId, parseBody(json, 'customer', customerUpdateSchema)),
+}));
+
+// Removes the customer with its setup links and WhatsApp configs.
+export const DELETE = apiRoute<Params>(async ({ db, project, params }) => {
+  await deleteCustomer(db, project.id, params.customerId);
+  return { status: 204, data: null };
+});
+
+const notAllowed = methodNotAllowed(['GET', 'PATCH', 'DELETE']);
+export const POST = notAllowed;
+export const PUT = notAllowed;

@@ -1,0 +1,5 @@
+import { handleCompletion, completionBody } from '@/lib/onboarding/handlers';
+import { hostedRoute } from '@/lib/onboarding/hosted-route';
+
+// Called by the hosted page with the result of Meta's popup (SPEC 8).
+export const POST = hostedRoute(completionBody, handleCompletion);

@@ -1,0 +1,19 @@
+// Every platform route module, by the path it serves, for tests that call handlers directly.
+import * as customers from '@/app/platform/v1/customers/route';
+import * as customer from '@/app/platform/v1/customers/[customerId]/route';
+import * as setupLinks from '@/app/platform/v1/customers/[customerId]/setup_links/route';
+import * as setupLink from '@/app/platform/v1/customers/[customerId]/setup_links/[id]/route';
+import * as configs from '@/app/platform/v1/customers/[customerId]/whatsapp_configs/route';
+import * as config from '@/app/platform/v1/customers/[customerId]/whatsapp_configs/[id]/route';
+import * as unknown from '@/app/platform/v1/[...path]/route';
+
+export const routes = { customers, customer, setupLinks, setupLink, configs, config, unknown };
+
+export const paths = {
+  customers: () => '/customers',
+  customer: (customerId: string) => `/customers/${customerId}`,
+  setupLinks: (customerId: string) => `/customers/${customerId}/setup_links`,
+  setupLink: (customerId: string, id: string) => `/customers/${customerId}/setup_links/${id}`,
+  configs: (customerId: string) => `/customers/${customerId}/whatsapp_configs`,
+  config: (customerId: string, id: string) => `/customers/${customerId}/whatsapp_configs/${id}`,
+};

@@ -1,0 +1,100 @@
+import 'server-only';
+import { randomDigits } from '../crypto';
+import { log } from '../log';
+import type { GraphClient, PhoneNumberInfo } from '../meta/graph';
+import { GraphError } from '../meta/graph-error';
+import { OnboardingFailure, type CompletionStep } from './failure-codes';
+
+// SPEC 8 steps 1-5: everything Meta must confirm before we store anything. Browser-sent ids are
+// claims: the WABA must be one the token grants, the number must belong to that WABA.
+
+export type ConnectionType = 'coexistence' | 'dedicated';
+
+export interface ConnectRequest {
+  code: string;
+  connectionType: ConnectionType;
+  wabaId?: string;
+  phoneNumberId?: string;
+}
+
+/** The result of steps 1-5. Holds secrets (token, PIN): never log it. */
+export interface ConnectedNumber {
+  connectionType: ConnectionType;
+  accessToken: string;
+  pin: string | null;
+  wabaId: string;
+  phone: PhoneNumberInfo;
+}
+
+function pickWaba(granted: string[], claimed: string | undefined): string {
+  if (claimed) {
+    if (granted.includes(claimed)) return claimed;
+    throw new OnboardingFailure('waba_not_granted', 'the claimed WABA is not among the granted ones');
+  }
+  if (granted.length === 1) return granted[0];
+  throw new OnboardingFailure('waba_not_granted', granted.length ? 'several WABAs granted and none claimed' : 'no WABA granted');
+}
+
+/** The claimed number if it is in the WABA; else the WABA's newest number (preferring app numbers for coexistence). */
+function pickPhone(phones: PhoneNumberInfo[], claimed: string | undefined, type: ConnectionType): PhoneNumberInfo {
+  if (claimed) {
+    const found = phones.find((p) => p.id === claimed);
+    if (found) return found;
+    throw new OnboardingFailure('phone_verification_failed', 'the claimed phone number is not in the WABA');
+  }
+  const onApp = phones.filter((p) => p.isOnBizApp);
+  const candidates = type === 'coexistence' && onApp.length ? onApp : phones;
+  const time = (p: PhoneNumberInfo) => Date.parse(p.lastOnboardedTime ?? '') || 0;
+  const newest = [...candidates].sort((a, b) => time(b) - time(a))[0];
+  if (!newest) throw new OnboardingFailure('phone_verification_failed', 'the WABA has no phone number');
+  return newest;
+}
+
+/** Fails early when Meta says the number is of the other kind (registering an app number would cut the app off). */
+function checkKind(phone: PhoneNumberInfo, type: ConnectionType) {
+  if (type === 'dedicated' && phone.isOnBizApp === true) {
+    throw new OnboardingFailure('phone_registration_failed', 'a WhatsApp Business app number cannot be registered as dedicated');
+  }
+  if (type === 'coexistence' && phone.isOnBizApp === false) {
+    throw new OnboardingFailure('phone_verification_failed', 'the number is not on the WhatsApp Business app');
+  }
+}
+
+/**
+ * Runs steps 1-5 against Graph. `onStep` tells the caller where a thrown error happened.
+ * The SMB syncs are best effort: Meta accepts each once, and a number that is connected must not
+ * be failed (and a retry blocked) because the contact or history backfill could not be requested.
+ */
+export async function connectNumber(graph: GraphClient, req: ConnectRequest, onStep: (s: CompletionStep) => void): Promise<ConnectedNumber> {
+  onStep('exchange_code');
+  const { accessToken } = await graph.exchangeCode(req.code);
+
+  onStep('check_grant');
+  const info = await graph.debugToken(accessToken);
+  if (!info.isValid) throw new OnboardingFailure('token_exchange_failed', 'the exchanged token is not valid');
+  const wabaId = pickWaba(info.grantedWabaIds, req.wabaId);
+
+  onStep('resolve_phone');
+  const listed = pickPhone(await graph.listPhoneNumbers(wabaId, accessToken), req.phoneNumberId, req.connectionType);
+  checkKind(listed, req.connectionType);
+
+  onStep('subscribe_app');
+  await graph.subscribeApp(wabaId, accessToken);
+
+  let pin: string | null = null;
+  if (req.connectionType === 'dedicated') {
+    onStep('register_number');
+    pin = randomDigits(6);
+    await graph.registerNumber(listed.id, pin, accessToken);
+  } else {
+    for (const syncType of ['smb_app_state_sync', 'history'] as const) {
+      await graph.requestSmbSync(listed.id, accessToken, syncType).catch((e: unknown) => {
+        log.warn('smb_sync_request_failed', { phone_number_id: listed.id, sync_type: syncType, ...(e instanceof GraphError ? e.toLog() : { error: String(e) }) });
+      });
+    }
+  }
+
+  onStep('read_number');
+  const phone = await graph.getPhoneNumber(listed.id, accessToken);
+  return { connectionType: req.connectionType, accessToken, pin, wabaId, phone };
+}
