@@ -8,7 +8,6 @@ export interface DialogPageInput extends DialogScriptConfig {
   locale: string;
   extras: unknown;
   displayPhoneNumber: string;
-  verifiedName: string;
 }
 
 const esc = (s: string) =>
@@ -103,7 +102,7 @@ export function dialogPage(input: DialogPageInput): string {
 <section class="card" aria-labelledby="acct">
   <h2 id="acct">Business and number</h2>
   <label for="verified_name">Business display name (optional)</label>
-  <input type="text" id="verified_name" value="${esc(input.verifiedName)}" autocomplete="off">
+  <input type="text" id="verified_name" value="" autocomplete="off">
   <label for="display_phone_number">Phone number</label>
   <input type="text" id="display_phone_number" value="${esc(input.displayPhoneNumber)}" autocomplete="off" inputmode="tel">
 </section>

@@ -44,6 +44,11 @@ export function send(res: ServerResponse, status: number, body: string, headers:
   res.end(body);
 }
 
+/** The emulator's own refusals (dialog, control): not Graph errors, just a readable message. */
+export function sendError(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { error: { message } });
+}
+
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   send(res, status, JSON.stringify(value), {
     'Content-Type': 'application/json; charset=utf-8',
@@ -51,4 +56,17 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, he
     'X-Content-Type-Options': 'nosniff',
     ...headers,
   });
+}
+
+// A Host header or an origin's host: a name or IPv4, or a bracketed IPv6, with an optional port.
+const HOST = String.raw`(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?`;
+const HOST_HEADER = new RegExp(`^${HOST}$`);
+const HTTP_ORIGIN = new RegExp(`^https?://${HOST}$`);
+
+export const isHttpOrigin = (value: string) => HTTP_ORIGIN.test(value);
+
+/** The origin the client used to reach us (localhost and 127.0.0.1 differ), else the fallback. */
+export function requestOrigin(req: IncomingMessage, fallback: string): string {
+  const host = req.headers.host;
+  return host && HOST_HEADER.test(host) ? `http://${host}` : fallback;
 }

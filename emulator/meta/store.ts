@@ -11,7 +11,6 @@ export interface Waba {
   coexistence: boolean;
   phoneIds: string[];
   subscribedApps: Set<string>;
-  createdAt: number;
 }
 
 export interface PhoneNumber {
@@ -169,7 +168,6 @@ export class MetaStore {
       coexistence,
       phoneIds: [],
       subscribedApps: new Set(),
-      createdAt: now,
     };
     const phone: PhoneNumber = {
       id: numericId(15),
