@@ -1,0 +1,21 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/lib/db/client';
+import { linkCookieOptions } from '@/lib/hosted/cookies';
+import { openLink } from '@/lib/hosted/open-link';
+import { LINK_COOKIE } from '@/lib/setup-links/resolve';
+
+// The setup link itself. It trades the token for an HttpOnly cookie and leaves at once (303), so the
+// token is out of the address bar (and of any Referer) before Meta's SDK loads on /setup.
+// The token is never logged.
+export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const decision = await openLink(await getDb(), (await params).token);
+  if (decision.kind === 'redirect') return see(decision.location);
+  const response = see('/setup');
+  if (decision.kind === 'bind') response.cookies.set(LINK_COOKIE, decision.token, linkCookieOptions(decision.expiresAt));
+  else response.cookies.delete(LINK_COOKIE);
+  return response;
+}
+
+function see(location: string) {
+  return new NextResponse(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { HostedShell } from '@/components/setup/HostedShell';
+import { LinkStateScreen } from '@/components/setup/LinkStateScreen';
+import { SetupFlow } from '@/components/setup/SetupFlow';
+import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
+import { getCurrentLink } from '@/lib/hosted/current-link';
+import { loadSetupPage } from '@/lib/hosted/setup-page';
+import { NONCE_HEADER } from '@/lib/security/csp';
+
+// The hosted page (SPEC 6). The link comes from the cookie set by /s/{token}; never from the URL.
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, link] = await Promise.all([getTranslations('Common'), getCurrentLink()]);
+  return {
+    title: link ? t('pageTitle', { partner: link.project.name }) : t('appTitle'),
+    robots: { index: false, follow: false },
+  };
+}
+
+export default async function SetupPage() {
+  const [h, requested] = await Promise.all([headers(), getLocale()]);
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  const page = await loadSetupPage({ locale, userAgent: h.get('user-agent'), nonce: h.get(NONCE_HEADER) });
+
+  if (page.view === 'invalid') notFound();
+  if (page.view === 'state') {
+    return (
+      <HostedShell partner={page.partner}>
+        <LinkStateScreen status={page.status} partner={page.partner} />
+      </HostedShell>
+    );
+  }
+  return (
+    <HostedShell partner={page.props.partner} intro>
+      <NoScript />
+      <SetupFlow {...page.props} />
+    </HostedShell>
+  );
+}
+
+async function NoScript() {
+  const t = await getTranslations('Common');
+  return (
+    <noscript>
+      <p className="mb-4 rounded-xl border border-border border-s-4 border-s-destructive bg-card p-4 font-medium text-text">{t('needsJavaScript')}</p>
+    </noscript>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { useReducer, useRef, useState } from 'react';
+import { currentStepIndex, flowReducer, initialFlow, stepsFor } from '@/lib/embedded-signup/flow';
+import type { ConnectionType, SetupFlowProps } from '@/lib/embedded-signup/types';
+import { ConnectionTypeScreen } from './ConnectionTypeScreen';
+import { ConnectScreen, type ConnectStatus } from './ConnectScreen';
+import { FailureScreen } from './FailureScreen';
+import { FinishingScreen } from './FinishingScreen';
+import { useEmbeddedSignup } from './hooks/useEmbeddedSignup';
+import { useFocusOnChange } from './hooks/useFocusOnChange';
+import { useInAppBrowser } from './hooks/useInAppBrowser';
+import { InAppBrowserNotice } from './InAppBrowserNotice';
+import { PopupBlockedNotice } from './PopupBlockedNotice';
+import { SdkBlockedNotice } from './SdkBlockedNotice';
+import { StepIndicator } from './StepIndicator';
+import { SuccessScreen } from './SuccessScreen';
+
+/** The interactive hosted page: choose a type, run Meta's Embedded Signup, report to the server. */
+export function SetupFlow({ partner, connectionTypes, attemptId, meta, nonce, extraMessageOrigins, inAppBrowser }: SetupFlowProps) {
+  const [state, dispatch] = useReducer(flowReducer, undefined, () => initialFlow(connectionTypes, attemptId));
+  const [choice, setChoice] = useState<ConnectionType | null>(state.connectionType);
+  const [showRequired, setShowRequired] = useState(false);
+  const inApp = useInAppBrowser(inAppBrowser?.app ?? null);
+  const signup = useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled: !inAppBrowser, dispatch });
+  const container = useRef<HTMLDivElement>(null);
+  useFocusOnChange(state.screen, container);
+
+  function retry() {
+    if (state.failure?.retry === 'reload') window.location.assign('/setup');
+    else dispatch({ type: 'retry' });
+  }
+
+  if (inApp) return <InAppBrowserNotice app={inApp} linkUrl={inAppBrowser?.linkUrl ?? null} />;
+
+  const steps = stepsFor(connectionTypes);
+  const connectStatus: ConnectStatus =
+    signup.sdkStatus === 'blocked' ? 'unavailable' : signup.sdkStatus === 'loading' ? 'preparing' : state.popup === 'open' ? 'waiting' : 'ready';
+
+  return (
+    <div ref={container}>
+      <StepIndicator steps={steps} current={currentStepIndex(state.screen, steps)} />
+      {state.screen === 'type' && (
+        <ConnectionTypeScreen
+          partner={partner}
+          types={connectionTypes}
+          selected={choice}
+          showRequired={showRequired}
+          onSelect={(type) => {
+            setChoice(type);
+            setShowRequired(false);
+          }}
+          onContinue={() => (choice ? dispatch({ type: 'choose', connectionType: choice }) : setShowRequired(true))}
+        />
+      )}
+      {state.screen === 'connect' && state.connectionType && (
+        <ConnectScreen
+          partner={partner}
+          type={state.connectionType}
+          status={connectStatus}
+          notice={signup.sdkStatus === 'blocked' ? <SdkBlockedNotice /> : state.popup === 'blocked' ? <PopupBlockedNotice /> : null}
+          onChangeType={connectionTypes.length > 1 ? () => dispatch({ type: 'changeType' }) : undefined}
+          onConnect={() => state.connectionType && state.attemptId && signup.connect(state.connectionType, state.attemptId)}
+        />
+      )}
+      {state.screen === 'finishing' && <FinishingScreen partner={partner} />}
+      {state.screen === 'success' && state.success && (
+        <SuccessScreen partner={partner} phoneNumber={state.success.phoneNumber} redirecting={state.success.redirecting} />
+      )}
+      {state.screen === 'failure' && state.failure && (
+        <FailureScreen
+          partner={partner}
+          code={state.failure.code}
+          backHref={state.failure.redirectUrl}
+          canRetry={state.failure.retry !== 'none'}
+          onRetry={retry}
+        />
+      )}
+    </div>
+  );
+}

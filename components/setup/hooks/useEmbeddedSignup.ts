@@ -1,0 +1,46 @@
+'use client';
+
+import type { Dispatch } from 'react';
+import { postCompletion, postProgress } from '@/lib/embedded-signup/completion-client';
+import { loginDetectingBlockedPopup, loginOptions } from '@/lib/embedded-signup/facebook-sdk';
+import { actionForCompletion, type FlowAction } from '@/lib/embedded-signup/flow';
+import { toCompletionRequest } from '@/lib/embedded-signup/outcome';
+import type { ConnectionType, MetaClientConfig } from '@/lib/embedded-signup/types';
+import { useFacebookSdk } from './useFacebookSdk';
+import { useSignupResults } from './useSignupResults';
+
+interface Options {
+  meta: MetaClientConfig;
+  nonce: string | null;
+  extraMessageOrigins: readonly string[];
+  /** False in in-app browsers: the SDK is never loaded there. */
+  enabled: boolean;
+  dispatch: Dispatch<FlowAction>;
+}
+
+/** Meta's Embedded Signup for the page: the SDK, one login attempt per click, and its completion. */
+export function useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled, dispatch }: Options) {
+  const sdk = useFacebookSdk(meta, nonce, enabled);
+  const startAttempt = useSignupResults(extraMessageOrigins);
+
+  // Must stay synchronous from the click to FB.login: browsers only allow popups opened during
+  // the user's gesture (no await, no state round-trip before the call).
+  function connect(type: ConnectionType, attemptId: string) {
+    if (sdk.status !== 'ready') return;
+    postProgress(attemptId, 'connect');
+    const waiter = startAttempt((result) => {
+      dispatch({ type: 'submitting' });
+      void postCompletion(toCompletionRequest(attemptId, type, result)).then((answer) => {
+        const { action, redirectTo } = actionForCompletion(answer);
+        dispatch(action);
+        if (redirectTo) window.location.assign(redirectTo);
+      });
+    });
+    // A plain (non-async) callback, as Meta's SDK requires.
+    const { popupBlocked } = loginDetectingBlockedPopup(sdk.sdk, (response) => waiter.callback(response), loginOptions(meta, type));
+    if (popupBlocked) waiter.abandon();
+    dispatch({ type: popupBlocked ? 'popupBlocked' : 'popupOpened' });
+  }
+
+  return { sdkStatus: sdk.status, connect };
+}

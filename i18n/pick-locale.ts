@@ -1,0 +1,17 @@
+import { DEFAULT_LOCALE, isLocale, matchAcceptLanguage, type Locale } from './config';
+
+export interface LocaleSources {
+  /** x-locale-override, set by the proxy for the theme preview's ?lang=. */
+  override?: string | null;
+  /** NEXT_LOCALE: the customer's own choice in the language switcher. */
+  cookie?: string | null;
+  /** The current setup link's `language` (null: detect from the browser). */
+  linkLanguage?: string | null;
+  acceptLanguage?: string | null;
+}
+
+/** SPEC 6: preview override, then the customer's choice, then the link's language, then the browser, then English. */
+export function pickLocale({ override, cookie, linkLanguage, acceptLanguage }: LocaleSources): Locale {
+  for (const candidate of [override, cookie, linkLanguage]) if (isLocale(candidate)) return candidate;
+  return matchAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+}

@@ -1,0 +1,50 @@
+// Shapes shared by the hosted page's browser code and its server: what the page receives as props,
+// and the contract of POST /setup/complete (implemented in app/setup/complete by the completion server).
+
+export type ConnectionType = 'coexistence' | 'dedicated';
+export const CONNECTION_TYPES: readonly ConnectionType[] = ['coexistence', 'dedicated'];
+
+/** Everything the client flow needs from the server. Nothing here is secret. */
+export interface MetaClientConfig {
+  appId: string;
+  configId: string;
+  graphVersion: string;
+  /** The SDK script for the page's language (`{locale}` already replaced). */
+  sdkUrl: string;
+  /** Configured `extras` per connection type (META_EXTRAS), merged under our own. */
+  extras: Partial<Record<ConnectionType, Record<string, unknown>>>;
+}
+
+export interface SetupFlowProps {
+  partner: string;
+  connectionTypes: ConnectionType[];
+  attemptId: string;
+  meta: MetaClientConfig;
+  /** Exact origins trusted for Embedded Signup messages besides Facebook's (the emulator in dev). */
+  extraMessageOrigins: string[];
+  nonce: string | null;
+  /** Set when the server saw an in-app browser: no SDK is loaded; the link is shown for copying. */
+  inAppBrowser: { app: InAppBrowser; linkUrl: string } | null;
+}
+
+export type InAppBrowser = 'facebook' | 'instagram' | 'whatsapp';
+
+export type CompletionOutcome = 'finish' | 'cancel' | 'error';
+
+export interface CompletionRequest {
+  attempt_id: string;
+  connection_type: ConnectionType;
+  outcome: CompletionOutcome;
+  code?: string;
+  event?: string;
+  phone_number_id?: string;
+  waba_id?: string;
+  business_id?: string;
+  current_step?: string;
+  error_message?: string;
+  error_code?: string;
+}
+
+export type CompletionResponse =
+  | { status: 'completed'; redirect_url: string | null; display_phone_number: string }
+  | { status: 'failed'; error_code: string; redirect_url: string | null; next_attempt_id: string | null };

@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { isLocale } from './i18n/config';
+import { LOCALE_OVERRIDE_HEADER, NONCE_HEADER, newNonce } from './lib/security/csp';
+import { hostedHeadersFor } from './lib/security/hosted-policy';
+
+// Security headers for the customer-facing pages (SPEC 12), with a fresh CSP nonce per request.
+// Next reads the nonce from the request's Content-Security-Policy header and puts it on its own
+// scripts; pages read it from x-nonce for the scripts they add. No database access here.
+export function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+  const nonce = newNonce();
+  const headers = hostedHeadersFor(pathname, nonce);
+
+  const forwarded = new Headers(request.headers);
+  // Internal headers are only ever set here, never taken from the client.
+  forwarded.delete(LOCALE_OVERRIDE_HEADER);
+  forwarded.set(NONCE_HEADER, nonce);
+  forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']);
+  // The theme preview picks its language from the query string (?lang=ar), ahead of cookies.
+  const lang = searchParams.get('lang');
+  if ((pathname === '/preview' || pathname.startsWith('/preview/')) && isLocale(lang)) forwarded.set(LOCALE_OVERRIDE_HEADER, lang);
+
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: ['/s/:path*', '/setup', '/setup/:path*', '/preview', '/preview/:path*', '/demo', '/demo/:path*'],
+};
