@@ -19,6 +19,8 @@ export function proxy(request: NextRequest) {
   // The theme preview picks its language from the query string (?lang=ar), ahead of cookies.
   const lang = searchParams.get('lang');
   if ((pathname === '/preview' || pathname.startsWith('/preview/')) && isLocale(lang)) forwarded.set(LOCALE_OVERRIDE_HEADER, lang);
+  // The built-in demo partner page is an English developer tool, whatever the visitor's language.
+  if (pathname === '/demo' || pathname.startsWith('/demo/')) forwarded.set(LOCALE_OVERRIDE_HEADER, 'en');
 
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -33,6 +33,8 @@ const schema = z.object({
   META_EXTRAS: optional,
   META_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   META_EMULATOR_URL: optional,
+  META_EMULATOR_SCENARIO: optional,
+  NEXT_DIST_DIR: z.string().default('.next'),
   ALLOW_LOCALHOST_REDIRECTS: bool,
   // `Name:sk_live_...` pairs, comma-separated: projects and keys ensured at boot (automation, e2e).
   BOOTSTRAP_API_KEYS: optional,
@@ -65,6 +67,7 @@ function load() {
     appOrigin: new URL(appUrl).origin,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    nextDistDir: e.NEXT_DIST_DIR,
     encryptionKey: e.ENCRYPTION_KEY,
     devMode,
     allowLocalhostRedirects: e.ALLOW_LOCALHOST_REDIRECTS ?? devMode,
@@ -88,6 +91,8 @@ function load() {
       graphUrl: (e.META_GRAPH_URL ?? (devMode ? emulatorUrl : 'https://graph.facebook.com')).replace(/\/+$/, ''),
       extras,
       emulatorUrl: devMode ? emulatorUrl : undefined,
+      emulatorPort: e.META_EMULATOR_PORT,
+      emulatorScenario: e.META_EMULATOR_SCENARIO,
     },
   };
 }

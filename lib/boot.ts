@@ -1,0 +1,48 @@
+import 'server-only';
+import { getDb, type Db } from './db/client';
+import { seedDemo } from './demo/seed';
+import { env } from './env';
+import { log } from './log';
+import { ensureApiKey, ensureProject } from './projects';
+import { expireDueLinks } from './setup-links/expire';
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Server boot (from instrumentation.ts, through lib/startup.ts): open the database now rather than on the first request
+ * (a fresh PGlite takes seconds), register the operator's bootstrap keys, start the expiry sweep,
+ * and seed the demo. Idempotent per process: `next dev` may call register again.
+ */
+export function boot(): Promise<void> {
+  const g = globalThis as unknown as { __boot?: Promise<void> };
+  return (g.__boot ??= run());
+}
+
+async function run() {
+  const db = await getDb();
+  await ensureBootstrapKeys(db);
+  startExpirySweep(db);
+  if (env.demo) {
+    // The demo is a convenience: a failure to seed it is logged, it never stops the server.
+    await seedDemo(db).catch((e) => log.error('demo_seed_failed', { error: e instanceof Error ? e.stack : String(e) }));
+  }
+}
+
+async function ensureBootstrapKeys(db: Db) {
+  for (const { project: name, key } of env.bootstrapApiKeys) {
+    if (!name) throw new Error('Bootstrap API keys: BOOTSTRAP_API_KEYS entries must be "Project name:sk_live_...".');
+    const { project } = await ensureProject(db, name);
+    await ensureApiKey(db, project.id, key);
+    log.info('bootstrap_api_key_ready', { project_id: project.id, project: name });
+  }
+}
+
+/** Stores `expired` on due links every minute (reads are already right; this keeps the table so). */
+function startExpirySweep(db: Db) {
+  const timer = setInterval(() => {
+    expireDueLinks(db)
+      .then((count) => count && log.info('setup_links_expired', { count }))
+      .catch((e) => log.error('expiry_sweep_failed', { error: e instanceof Error ? e.message : String(e) }));
+  }, SWEEP_INTERVAL_MS);
+  timer.unref(); // never what keeps the process alive
+}

@@ -1,0 +1,84 @@
+// `npm start` / `npm run dev` (--dev): everything a fresh clone needs, with no configuration.
+// Builds once if there is no build, starts the Meta emulator in this process when no real Meta
+// app is configured, then runs `next start` (or `next dev`) as a child and exits with it.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { box } from '../lib/box';
+import { env } from '../lib/env';
+import { parseScenarioSpec, startMetaEmulator, type MetaEmulator } from '../emulator/meta/server';
+import { bin, ROOT, run } from './lib/child';
+
+const dev = process.argv.includes('--dev');
+const distDir = path.resolve(ROOT, env.nextDistDir);
+
+async function ensureBuild() {
+  const buildId = path.join(distDir, 'BUILD_ID');
+  if (existsSync(buildId)) {
+    console.log(`Using the build in ${path.relative(ROOT, distDir)} from ${statSync(buildId).mtime.toLocaleString()} (run \`npm run build\` after changing the code).`);
+    return;
+  }
+  console.log('No build yet: running `next build` once (about a minute)...\n');
+  const code = await run(bin('next'), ['build']);
+  if (code !== 0) {
+    console.error(`\n\`next build\` failed (exit code ${code}); see its output above.`);
+    process.exit(code);
+  }
+}
+
+async function startEmulator(): Promise<MetaEmulator | null> {
+  if (!env.meta.emulatorUrl) return null; // real Meta credentials: no emulator
+  // env.meta.emulatorUrl is META_EMULATOR_URL, else http://localhost:$META_EMULATOR_PORT.
+  const port = env.meta.emulatorPort;
+  try {
+    // Manual unless META_EMULATOR_SCENARIO is set: the popup shows a button per outcome.
+    const { scenario, delivery } = parseScenarioSpec(env.meta.emulatorScenario);
+    return await startMetaEmulator({ port, appId: env.meta.appId, appSecret: env.meta.appSecret, scenario, delivery });
+  } catch (e) {
+    const busy = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    console.error(
+      busy
+        ? `Port ${port} (the Meta emulator) is in use: is another \`npm start\` running? Stop it or set META_EMULATOR_PORT.`
+        : `The Meta emulator could not start: ${(e as Error).message}`,
+    );
+    process.exit(1);
+  }
+}
+
+function database(): string {
+  if (!env.databaseUrl) {
+    const dir = path.resolve(ROOT, env.dataDir);
+    const shown = path.relative(ROOT, dir);
+    return `embedded (PGlite) in ${shown.startsWith('..') ? dir : `./${shown}`}`;
+  }
+  const url = new URL(env.databaseUrl);
+  return `PostgreSQL at ${url.host}${url.pathname}`; // never the password
+}
+
+async function main() {
+  if (!dev) await ensureBuild();
+  const emulator = await startEmulator();
+  const metaLine = emulator ? `emulator at ${emulator.url} (no Meta app configured)` : `Meta app ${env.meta.appId}`;
+  console.log(
+    box(dev ? 'WhatsApp setup links (development)' : 'WhatsApp setup links', [
+      `App:       ${env.appUrl}`,
+      `Meta:      ${metaLine}`,
+      `Database:  ${database()}`,
+      `API:       ${env.appUrl}/platform/v1 (also /api/v1)`,
+      '',
+      'Stop with Ctrl+C.',
+    ]),
+  );
+  const code = await run(process.execPath, [bin('next'), dev ? 'dev' : 'start', '--port', String(env.port)], {
+    env: {
+      // The operator's own settings win; these are the zero-configuration defaults.
+      ...(emulator ? { META_EMULATOR_URL: emulator.url } : {}),
+      ...process.env,
+      PORT: String(env.port),
+      APP_URL: env.appUrl,
+    },
+  });
+  await emulator?.close();
+  process.exit(code);
+}
+
+await main();
