@@ -1,3 +1,5 @@
+'use client';
+
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { ConnectionTypeScreen } from '@/components/setup/ConnectionTypeScreen';
@@ -10,7 +12,8 @@ import { SuccessScreen } from '@/components/setup/SuccessScreen';
 import { cardClass } from '@/components/setup/ui';
 import type { PreviewScreen } from '@/lib/preview/query';
 
-// The hosted screens with sample data and no handlers: what a customer would see, inert.
+// The hosted screens with sample data and no handlers: what a customer would see, inert. A client
+// module because the screens are the same components the live flow renders on the client.
 const PARTNER = 'Acme CRM';
 const BOTH = ['coexistence', 'dedicated'] as const;
 const STEPS = ['type', 'connect', 'finish'] as const;
