@@ -15,6 +15,12 @@ export type FailureCode =
   | 'link_revoked'
   | 'internal_error';
 
+/** The error code for each final link status (opening or completing a link that is no longer active). */
+export const INACTIVE_LINK_CODES = { used: 'already_used', expired: 'link_expired', revoked: 'link_revoked' } as const satisfies Record<
+  'used' | 'expired' | 'revoked',
+  FailureCode
+>;
+
 /**
  * The signature a partner checks: hex HMAC-SHA256, keyed with the project's signing secret, over
  * the other parameters exactly as they appear in the URL, in order, joined as a query string

@@ -29,22 +29,4 @@ export interface SetupFlowProps {
 
 export type InAppBrowser = 'facebook' | 'instagram' | 'whatsapp';
 
-export type CompletionOutcome = 'finish' | 'cancel' | 'error';
-
-export interface CompletionRequest {
-  attempt_id: string;
-  connection_type: ConnectionType;
-  outcome: CompletionOutcome;
-  code?: string;
-  event?: string;
-  phone_number_id?: string;
-  waba_id?: string;
-  business_id?: string;
-  current_step?: string;
-  error_message?: string;
-  error_code?: string;
-}
-
-export type CompletionResponse =
-  | { status: 'completed'; redirect_url: string | null; display_phone_number: string }
-  | { status: 'failed'; error_code: string; redirect_url: string | null; next_attempt_id: string | null };
+export type { CompletionRequest, CompletionResponse } from './contract';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '../db/client';
-import { failureRedirect, type FailureCode } from '../redirects';
+import { failureRedirect, INACTIVE_LINK_CODES } from '../redirects';
 import { resolveLinkToken } from '../setup-links/resolve';
 
 // What GET /s/{token} does. Opening a link never changes its status: mail scanners and chat
@@ -14,17 +14,11 @@ export type OpenLinkDecision =
   /** Unknown or malformed token: forget any previous link; /setup answers 404. */
   | { kind: 'invalid' };
 
-const INACTIVE_CODES: Record<'used' | 'expired' | 'revoked', FailureCode> = {
-  used: 'already_used',
-  expired: 'link_expired',
-  revoked: 'link_revoked',
-};
-
 export async function openLink(db: Db, token: string): Promise<OpenLinkDecision> {
   const link = await resolveLinkToken(db, token);
   if (!link) return { kind: 'invalid' };
   if (link.status !== 'active') {
-    const location = await failureRedirect(db, link, INACTIVE_CODES[link.status]);
+    const location = await failureRedirect(db, link, INACTIVE_LINK_CODES[link.status]);
     if (location) return { kind: 'redirect', location };
   }
   return { kind: 'bind', token, expiresAt: link.expiresAt };

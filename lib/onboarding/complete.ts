@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { log } from '../log';
 import { getGraphClient, type GraphClient } from '../meta/graph';
 import { GraphError } from '../meta/graph-error';
-import { failureRedirect, successRedirect, type FailureCode } from '../redirects';
+import { failureRedirect, INACTIVE_LINK_CODES, successRedirect, type FailureCode } from '../redirects';
 import type { LinkStatus } from '../setup-links/status';
 import { newAttemptId } from './attempt';
 import { connectNumber, type ConnectedNumber, type ConnectionType } from './connect';
@@ -39,7 +39,6 @@ export type CompletionResult =
   | { status: 'completed'; redirectUrl: string | null; displayPhoneNumber: string }
   | { status: 'failed'; errorCode: FailureCode; redirectUrl: string | null; nextAttemptId: string | null };
 
-const NOT_ACTIVE: Record<Exclude<LinkStatus, 'active'>, FailureCode> = { used: 'already_used', expired: 'link_expired', revoked: 'link_revoked' };
 
 async function failed(db: Db, link: OnboardingLink, errorCode: FailureCode, stillActive: boolean): Promise<CompletionResult> {
   return { status: 'failed', errorCode, redirectUrl: await failureRedirect(db, link, errorCode), nextAttemptId: stillActive ? newAttemptId(link.id) : null };
@@ -56,7 +55,7 @@ async function fail(db: Db, link: OnboardingLink, errorCode: FailureCode, lastSt
  */
 export async function completeOnboarding(db: Db, link: OnboardingLink, input: CompletionInput, graph: GraphClient = getGraphClient()): Promise<CompletionResult> {
   const ctx = { setup_link_id: link.id, connection_type: input.connectionType };
-  if (link.status !== 'active') return failed(db, link, NOT_ACTIVE[link.status], false);
+  if (link.status !== 'active') return failed(db, link, INACTIVE_LINK_CODES[link.status], false);
 
   if (input.outcome !== 'finish' || !input.code) {
     // Meta's own diagnostics of a popup error are safe to log and useful to support (the logger
@@ -80,7 +79,7 @@ export async function completeOnboarding(db: Db, link: OnboardingLink, input: Co
   }
   if (!saved.ok) {
     log.info('onboarding_lost_race', { ...ctx, link_status: saved.status });
-    return failed(db, link, NOT_ACTIVE[saved.status], false);
+    return failed(db, link, INACTIVE_LINK_CODES[saved.status], false);
   }
 
   const { phone, wabaId } = connected;

@@ -89,5 +89,5 @@ export function hostedRoute<T>(schema: z.ZodType<T>, fn: (ctx: HostedContext<T>)
 }
 
 /** A JSON answer of a hosted endpoint (never cached: it is about one browser's link). */
-export const hostedJson = (body: unknown, status = 200) =>
+export const hostedJson = <T = unknown>(body: T, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });

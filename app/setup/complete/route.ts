@@ -1,4 +1,5 @@
-import { handleCompletion, completionBody } from '@/lib/onboarding/handlers';
+import { completionBody } from '@/lib/embedded-signup/contract';
+import { handleCompletion } from '@/lib/onboarding/handlers';
 import { hostedRoute } from '@/lib/onboarding/hosted-route';
 
 // Called by the hosted page with the result of Meta's popup (SPEC 8).
