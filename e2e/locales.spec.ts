@@ -7,6 +7,9 @@ import { fill, flatMessages, LOCALES, MESSAGES, newLink, openLink, unknownToken,
 
 const en = MESSAGES.en;
 
+// Every test makes its own links and contexts.
+test.describe.configure({ mode: 'parallel' });
+
 /** English fragments (text between placeholders, 12+ characters) that must not show up in another locale. */
 const ENGLISH_FRAGMENTS = [
   ...new Set(
