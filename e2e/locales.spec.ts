@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { expect, test, watchServerErrors } from './support/fixtures';
-import { fill, flatMessages, LOCALES, MESSAGES, newLink, openLink, unknownToken, type Locale } from './support/ui';
+import { englishLeaks, fill, LOCALES, MESSAGES, newLink, openLink, unknownToken, type Locale } from './support/ui';
 
 // SPEC 6 "Language": six locales, <html lang dir>, translated text and titles, and the order
 // switcher choice > link language > Accept-Language > en.
@@ -9,16 +9,6 @@ const en = MESSAGES.en;
 
 // Every test makes its own links and contexts.
 test.describe.configure({ mode: 'parallel' });
-
-/** English fragments (text between placeholders, 12+ characters) that must not show up in another locale. */
-const ENGLISH_FRAGMENTS = [
-  ...new Set(
-    Object.values(flatMessages(en))
-      .flatMap((m) => m.split(/\{[^}]*\}|[.…:?]/))
-      .map((s) => s.trim())
-      .filter((s) => s.length >= 12),
-  ),
-];
 
 /** A fresh browser context (its 5xx answers are checked like the `page` fixture's). */
 async function newContext(browser: Browser, options: BrowserContextOptions = {}) {
@@ -56,14 +46,23 @@ for (const locale of LOCALES) {
       expect(button.trim()).not.toBe(en.ConnectionType.continue);
       expect(title).not.toBe(fill(en.Common.pageTitle));
       // No English sentence anywhere on the first step (labels, cards, step names, switcher...).
-      const text = await page.locator('body').innerText();
-      const own = Object.values(flatMessages(m)).join('\n');
-      const leaked = ENGLISH_FRAGMENTS.filter((f) => text.includes(f) && !own.includes(f));
-      expect(leaked, `English text on the ${locale} page`).toEqual([]);
+      expect(await englishLeaks(page.locator('body'), locale), `English text on the ${locale} page`).toEqual([]);
       // The options' own names stay, but the switcher's label and button are translated.
       await expect(page.getByLabel(m.LanguageSwitcher.label, { exact: true })).toBeVisible();
       await expect(page.getByRole('button', { name: m.LanguageSwitcher.submit })).toBeVisible();
     }
+    // Layout follows the direction: step 1 sits right of step 2 in Arabic, and the forward arrow
+    // on Continue points left (mirrored).
+    const steps = page.getByRole('list', { name: m.Steps.label }).getByRole('listitem');
+    const [first, second] = [(await steps.nth(0).boundingBox())!, (await steps.nth(1).boundingBox())!];
+    expect(first.x > second.x, 'step 1 right of step 2').toBe(locale === 'ar');
+    const arrow = page.getByRole('button', { name: m.ConnectionType.continue }).locator('svg');
+    // Mirrored by the `scale` property (Tailwind 4) or by a transform: either flips x.
+    const mirrored = await arrow.evaluate((el) => {
+      const c = getComputedStyle(el);
+      return parseFloat(c.scale) < 0 || new DOMMatrixReadOnly(c.transform === 'none' ? undefined : c.transform).a < 0;
+    });
+    expect(mirrored, 'forward arrow mirrored').toBe(locale === 'ar');
     expect(errors).toEqual([]);
     await context.close();
   });

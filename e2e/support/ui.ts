@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import ar from '../../messages/ar.json' with { type: 'json' };
 import en from '../../messages/en.json' with { type: 'json' };
 import es from '../../messages/es.json' with { type: 'json' };
@@ -33,6 +33,24 @@ export function flatMessages(messages: object, prefix = ''): Record<string, stri
   return out;
 }
 
+/** English fragments (text between placeholders, 12+ characters) that must not show up in another locale. */
+const ENGLISH_FRAGMENTS = [
+  ...new Set(
+    Object.values(flatMessages(en))
+      .flatMap((m) => m.split(/\{[^}]*\}|[.…:?]/))
+      .map((s) => s.trim())
+      .filter((s) => s.length >= 12),
+  ),
+];
+
+/** The English message fragments visible in `locator`'s text that `locale`'s own messages do not contain. */
+export async function englishLeaks(locator: Locator, locale: Locale): Promise<string[]> {
+  if (locale === 'en') return [];
+  const text = await locator.innerText();
+  const own = Object.values(flatMessages(MESSAGES[locale])).join('\n');
+  return ENGLISH_FRAGMENTS.filter((f) => text.includes(f) && !own.includes(f));
+}
+
 let seq = 0;
 /** A new customer of the primary project and a setup link for it (body in SPEC 4.1 names). */
 export async function newLink(api: ApiClient, setupLink: Record<string, unknown> = {}, customerName?: string) {
@@ -64,6 +82,11 @@ export type PopupOutcome = 'Cancel' | 'Finish (dedicated)' | 'Finish (coexistenc
 export async function runPopup(page: Page, locale: Locale, outcome: PopupOutcome) {
   const button = await connectReady(page, locale);
   const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+  // The emulator's scenario (POST /_emulator/scenario) is global: if a spec running alongside set
+  // one, this popup completes by itself with that outcome instead of the one clicked here.
+  await popup.waitForLoadState('domcontentloaded');
+  const status = await popup.locator('#status').textContent();
+  expect(status, 'the Meta emulator has a global scenario set; this popup would not wait for a click').not.toMatch(/^Scenario /);
   await popup.getByRole('button', { name: outcome, exact: true }).click();
   await popup.waitForEvent('close');
 }
