@@ -5,8 +5,7 @@ import { chooseType, englishLeaks, expectNoHorizontalScroll, LOCALES, MESSAGES, 
 
 // SPEC 6: WCAG 2.2 AA, automated axe scan clean in every locale, no layout breaks from 320 px.
 // One test per locale walks one link through every hosted screen (type, connect, failure, success,
-// used) and scans each as it appears; a second link is revoked for the revoked page. Expired links
-// share LinkStateScreen with used/revoked; the expired screen itself is scanned in the preview.
+// used) and scans each as it appears; a second link is revoked, a third expires along the way.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DESKTOP = { width: 1280, height: 720 };
@@ -37,6 +36,8 @@ for (const locale of LOCALES) {
       const m = MESSAGES[locale];
       const h1 = page.getByRole('heading', { level: 1 });
       const { customerId, link } = await newLink(api, { language: locale });
+      // A link that expires while the walk below runs (it takes longer than this).
+      const expiring = await newLink(api, { language: locale, expires_at: new Date(Date.now() + 3000).toISOString() });
       await openLink(page, link.url);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
 
@@ -72,13 +73,20 @@ for (const locale of LOCALES) {
       await expect(h1).toHaveText(m.LinkState.revoked.title);
       await checkScreen(page, `${locale} revoked link`, locale);
 
+      // The expired link.
+      const expiringPath = `/customers/${expiring.customerId}/setup_links/${expiring.link.id}`;
+      await expect.poll(async () => (await api.get(expiringPath)).body.data.status, { timeout: 10_000 }).toBe('expired');
+      await openLink(page, expiring.link.url);
+      await expect(h1).toHaveText(m.LinkState.expired.title);
+      await checkScreen(page, `${locale} expired link`, locale);
+
       // An unknown link (localized by Accept-Language).
       const res = await page.goto(`/s/${unknownToken()}`);
       expect(res?.status()).toBe(404);
       await expect(h1).toHaveText(m.NotFound.title);
       await checkScreen(page, `${locale} invalid link`, locale);
 
-      // The theme preview, whose canvas holds the expired-link and finishing screens too.
+      // The theme preview, whose canvas holds the finishing screen too.
       await page.goto(`/preview?lang=${locale}`);
       await expect(page.getByTestId('preview-expired').getByRole('heading', { level: 1 })).toHaveText(m.LinkState.expired.title);
       // The editor beside the canvas is an English tool by design: only the canvas must be translated.
