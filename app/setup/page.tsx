@@ -13,9 +13,10 @@ import { NONCE_HEADER } from '@/lib/security/csp';
 // The hosted page (SPEC 6). The link comes from the cookie set by /s/{token}; never from the URL.
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [t, link] = await Promise.all([getTranslations('Common'), getCurrentLink()]);
+  const [t, tNotFound, link] = await Promise.all([getTranslations('Common'), getTranslations('NotFound'), getCurrentLink()]);
   return {
-    title: link ? t('pageTitle', { partner: link.project.name }) : t('appTitle'),
+    // No link: the page renders not-found.tsx, whose title must match (Next keeps this page's metadata).
+    title: link ? t('pageTitle', { partner: link.project.name }) : tNotFound('title'),
     robots: { index: false, follow: false },
   };
 }
