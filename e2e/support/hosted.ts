@@ -187,13 +187,13 @@ export async function emulatorState(request: APIRequestContext, emulatorUrl: str
 export const stepIndicator = (page: Page, locale: Locale = 'en') => page.getByRole('list', { name: msg(locale, 'Steps.label') });
 
 /**
- * The whole customer journey, in English, on one page: open, choose (when there is a choice),
- * connect, finish in the popup. Returns what the page reported to the server and its answer.
+ * The whole customer journey on one page, in the page's language `locale`: open, choose (when
+ * there is a choice), connect, finish in the popup. Returns what the page reported and the answer.
  */
-export async function completeLinkInBrowser(page: Page, link: ApiLink, type: ConnectionType = 'dedicated') {
+export async function completeLinkInBrowser(page: Page, link: ApiLink, type: ConnectionType = 'dedicated', locale: Locale = 'en') {
   await openSetupPage(page, link);
   const types = (link.allowed_connection_types as ConnectionType[] | undefined) ?? ['coexistence', 'dedicated'];
-  if (types.length > 1) await chooseType(page, type);
-  const popup = await openMetaPopup(page);
+  if (types.length > 1) await chooseType(page, type, locale);
+  const popup = await openMetaPopup(page, locale);
   return completeInPopup(page, popup, type === 'dedicated' ? POPUP.finishDedicated : POPUP.finishCoexistence);
 }
