@@ -7,6 +7,7 @@ import {
   demoPartner,
   emulatorState,
   getLink,
+  manualMetaPopups,
   listConfigs,
   msg,
   openMetaPopup,
@@ -20,6 +21,8 @@ import {
 
 // The hosted page end to end (SPEC 6-9): a partner creates a link through the API, a customer opens
 // it, goes through the emulated Meta popup by clicking its buttons, and lands where the partner said.
+
+test.beforeEach(({ context, emulatorUrl }) => manualMetaPopups(context, emulatorUrl));
 
 const SUCCESS_PARAMS = ['setup_link_id', 'status', 'phone_number_id', 'business_account_id', 'whatsapp_config_id', 'display_phone_number', 'signature'];
 const E164 = /^\+\d{8,15}$/;
@@ -372,8 +375,7 @@ test('forged Embedded Signup messages from other origins are ignored', async ({ 
   expect(await getLink(api, link)).toMatchObject({ status: 'used', phone_number_id: body.phone_number_id, business_account_id: body.waba_id });
 });
 
-test('token exchange failure: a localized explanation, and the link stays usable', async ({ page, api, request, emulatorUrl }) => {
-  const before = await emulatorState(request, emulatorUrl);
+test('token exchange failure: a localized explanation, and the link stays usable', async ({ page, api }) => {
   const { customer, link } = await createCustomerAndLink(api, { allowed_connection_types: ['dedicated'], language: 'es' });
   await openSetupPage(page, link);
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
@@ -391,6 +393,4 @@ test('token exchange failure: a localized explanation, and the link stays usable
 
   expect(await getLink(api, link)).toMatchObject({ status: 'active', whatsapp_setup_status: 'failed', whatsapp_setup_error: 'token_exchange_failed', whatsapp_config_id: null });
   expect(await listConfigs(api, customer.id)).toHaveLength(0);
-  const after = await emulatorState(request, emulatorUrl);
-  expect(after.counts.token_exchange_failures).toBeGreaterThan(before.counts.token_exchange_failures);
 });

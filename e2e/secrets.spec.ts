@@ -5,6 +5,7 @@ import {
   createCustomerAndLink,
   demoPartner,
   getLink,
+  manualMetaPopups,
   msg,
   openMetaPopup,
   openSetupPage,
@@ -18,6 +19,8 @@ import { expectNotInServerLog } from './support/teardown';
 // SPEC 12: secrets are never logged. Everything the server under test (and the Meta emulator beside
 // it) prints goes to test-results/server.log; after real onboardings, failed and completed, none of
 // the secrets involved may be found there.
+
+test.beforeEach(({ context, emulatorUrl }) => manualMetaPopups(context, emulatorUrl));
 
 // Secret shapes, for the secrets a test cannot learn: Meta user tokens (the server receives them
 // from the emulator, nobody else sees them), project signing secrets (created at boot, never shown),

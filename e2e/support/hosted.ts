@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type APIRequestContext, type Locator, type Page, type Request } from '@playwright/test';
+import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page, type Request } from '@playwright/test';
 import type { ApiClient } from './fixtures';
 import { E2E_PROJECTS } from './keys';
 
@@ -122,6 +122,28 @@ export async function openMetaPopup(page: Page, locale: Locale = 'en'): Promise<
   const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
   await expect(popup.getByRole('heading', { name: 'Connect WhatsApp Business' })).toBeVisible();
   return popup;
+}
+
+/**
+ * Makes every Meta popup of `context` wait for a click, whatever another spec has set as the
+ * emulator's global scenario or delivery (POST /_emulator/scenario applies to every worker): the
+ * popup is asked for the default delivery and its unattended outcome is switched off.
+ */
+export async function manualMetaPopups(context: BrowserContext, emulatorUrl: string) {
+  const origin = new URL(emulatorUrl).origin;
+  await context.route(
+    (url) => url.origin === origin && /\/dialog\/oauth$/.test(url.pathname),
+    async (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('order', 'message_first');
+      url.searchParams.set('deliver', 'both');
+      url.searchParams.set('hostile', '0');
+      const response = await route.fetch({ url: url.toString() });
+      const body = (await response.text()).replace(/"auto":"[a-z_]+"/, '"auto":null');
+      if (response.ok() && !body.includes('"auto":null')) throw new Error('The emulator popup changed: cannot switch off its scenario');
+      await route.fulfill({ response, body });
+    },
+  );
 }
 
 /** The emulator popup's outcome buttons (emulator/meta/dialog-page.ts). */
