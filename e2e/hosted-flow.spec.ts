@@ -131,7 +131,11 @@ test('Arabic: a right-to-left page, localized through to the success screen', as
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page).toHaveTitle(msg('ar', 'Common.pageTitle', { partner: PARTNER }));
   await expect(page.getByRole('heading', { name: msg('ar', 'ConnectionType.heading') })).toBeVisible();
-  await expect(stepIndicator(page, 'ar')).toBeVisible();
+  // Steps run right to left: the first one is the rightmost.
+  const steps = stepIndicator(page, 'ar').getByRole('listitem');
+  await expect(steps).toHaveCount(3);
+  const [first, last] = [await steps.nth(0).boundingBox(), await steps.nth(2).boundingBox()];
+  expect(first!.x).toBeGreaterThan(last!.x);
 
   await chooseType(page, 'dedicated', 'ar');
   await expect(page.getByRole('heading', { name: msg('ar', 'Connect.heading') })).toBeVisible();
