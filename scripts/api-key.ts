@@ -4,12 +4,13 @@
 import { parseArgs } from 'node:util';
 import { getDb, type Db } from '../lib/db/client';
 import { DatabaseBusyError } from '../lib/db/lock';
-import { createApiKey, ensureProject } from '../lib/projects';
+import { createApiKey, ensureProject, getProjectSigningSecret } from '../lib/projects';
 
 const USAGE = `Usage: npm run api-key -- create --project "Project name"
 
 Creates the project if it does not exist yet, then a new API key for it. The key is shown
-only now, as the last line of the output; only its hash is stored.
+only now, as the last line of the output; only its hash is stored. The project's redirect
+signing secret is printed too.
 Uses DATABASE_URL when set, else the embedded database in DATA_DIR (default ./.data), which
 must not be in use by a running server.`;
 
@@ -55,8 +56,11 @@ async function main() {
   }
   const { project, created } = await ensureProject(db, name);
   const key = await createApiKey(db, project.id);
+  const signingSecret = await getProjectSigningSecret(db, project.id);
   await close(db);
   console.log(created ? `Created project "${project.name}" (${project.id}).` : `Project "${project.name}" (${project.id}) exists.`);
+  // Partners need it to check the `signature` of success and failure redirects (README, Redirects).
+  console.log(`Redirect signing secret (HMAC-SHA256 key of the redirect signature): ${signingSecret}`);
   console.log('New API key (shown only now; store it safely, e.g. in your secrets manager):');
   console.log(key);
   process.exit(0);
