@@ -1,4 +1,5 @@
 import { expect, test, type ApiClient } from './support/fixtures';
+import { SEED_001_FULL_EXAMPLE, SEED_001_QUICK_START, SEED_002_WHATSAPP_CONFIG } from '../lib/testing/seeds';
 
 // The seeds' request bodies, sent verbatim over HTTP under both prefixes (SPEC 3, 4, 5), and the
 // one-active-link rule under 100 concurrent creates (SPEC 4.2).
@@ -16,43 +17,6 @@ const LINK_FIELDS = [
   'phone_number_area_code', 'whatsapp_setup_status', 'whatsapp_setup_error', 'provisioned_phone_number', 'used_at', 'revoked_at',
   'whatsapp_config_id', 'phone_number_id', 'business_account_id', 'display_phone_number', 'metadata',
 ];
-
-// Seed 001, "Quick start": the curl -d body, byte for byte.
-const QUICK_START = `{
-    "setup_link": {
-      "success_redirect_url": "https://your-app.com/whatsapp/success",
-      "failure_redirect_url": "https://your-app.com/whatsapp/failed"
-    }
-  }`;
-
-// Seed 001, "Full example": the object passed to JSON.stringify.
-const FULL_EXAMPLE = {
-  setup_link: {
-    language: 'es',
-    success_redirect_url: 'https://app.example.com/onboarding/complete',
-    failure_redirect_url: 'https://app.example.com/onboarding/error',
-    allowed_connection_types: ['dedicated'],
-    provision_phone_number: true,
-    phone_number_country_isos: ['US'],
-    theme_config: {
-      primary_color: '#10b981',
-      background_color: '#ffffff',
-      text_color: '#111827',
-    },
-  },
-};
-
-// Seed 002: the curl --data body, byte for byte (its "<string>" placeholders included).
-const WHATSAPP_CONFIG = `{
-"whatsapp_config": {
-"name": "WhatsApp Business Account",
-"phone_number_id": "1234567890",
-"business_account_id": "98765432109",
-"webhook_verify_token": "<string>",
-"webhook_destination_url": "<string>",
-"access_token": "<string>"
-}
-}`;
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
@@ -91,7 +55,7 @@ function expectFreshLink(link: any, customerId: string, baseURL: string) {
 for (const prefix of PREFIXES) {
   test(`seed 001 "Quick start" body verbatim on ${prefix}`, async ({ api, baseURL }) => {
     const customerId = await newCustomer(api, prefix, `Quick start ${prefix}`);
-    const res = await api.post(`${prefix}/customers/${customerId}/setup_links`, QUICK_START, JSON_HEADERS);
+    const res = await api.post(`${prefix}/customers/${customerId}/setup_links`, SEED_001_QUICK_START, JSON_HEADERS);
     expect(res.status, res.text).toBe(201);
     expect(res.headers['x-request-id']).toBeTruthy();
     const link = res.body.data;
@@ -116,15 +80,15 @@ for (const prefix of PREFIXES) {
 
   test(`seed 001 "Full example" body verbatim on ${prefix}; it replaces the previous link`, async ({ api, baseURL }) => {
     const customerId = await newCustomer(api, prefix, `Full example ${prefix}`);
-    const first = await api.post(`${prefix}/customers/${customerId}/setup_links`, QUICK_START, JSON_HEADERS);
+    const first = await api.post(`${prefix}/customers/${customerId}/setup_links`, SEED_001_QUICK_START, JSON_HEADERS);
     expect(first.status).toBe(201);
 
-    const res = await api.post(`${prefix}/customers/${customerId}/setup_links`, JSON.stringify(FULL_EXAMPLE), JSON_HEADERS);
+    const res = await api.post(`${prefix}/customers/${customerId}/setup_links`, JSON.stringify(SEED_001_FULL_EXAMPLE), JSON_HEADERS);
     expect(res.status, res.text).toBe(201);
     const link = res.body.data;
     expectFreshLink(link, customerId, baseURL!);
-    expect(link).toMatchObject({ ...FULL_EXAMPLE.setup_link, phone_number_area_code: null });
-    expect(link.theme_config).toEqual(FULL_EXAMPLE.setup_link.theme_config);
+    expect(link).toMatchObject({ ...SEED_001_FULL_EXAMPLE.setup_link, phone_number_area_code: null });
+    expect(link.theme_config).toEqual(SEED_001_FULL_EXAMPLE.setup_link.theme_config);
 
     // "Creating a new link revokes the previous one."
     const previous = await api.get(`${prefix}/customers/${customerId}/setup_links/${first.body.data.id}`);
@@ -134,7 +98,7 @@ for (const prefix of PREFIXES) {
 
 test('seed 002 whatsapp_config body verbatim on /api/v1', async ({ api }) => {
   const customerId = await newCustomer(api, '/api/v1', 'Config Co');
-  const res = await api.post(`/api/v1/customers/${customerId}/whatsapp_configs`, WHATSAPP_CONFIG, JSON_HEADERS);
+  const res = await api.post(`/api/v1/customers/${customerId}/whatsapp_configs`, SEED_002_WHATSAPP_CONFIG, JSON_HEADERS);
   expect(res.status, res.text).toBe(201);
   const config = res.body.data;
   expect(config).toMatchObject({
@@ -162,7 +126,7 @@ test('seed 002 whatsapp_config body verbatim on /api/v1', async ({ api }) => {
 for (const prefix of PREFIXES) {
   test(`seed 004 revoke with a Bearer key on ${prefix}: 200 revoked, then 409 setup_link_not_active`, async ({ api }) => {
     const customerId = await newCustomer(api, prefix, `Revoke ${prefix}`);
-    const created = await api.post(`${prefix}/customers/${customerId}/setup_links`, QUICK_START, JSON_HEADERS);
+    const created = await api.post(`${prefix}/customers/${customerId}/setup_links`, SEED_001_QUICK_START, JSON_HEADERS);
     const path = `${prefix}/customers/${customerId}/setup_links/${created.body.data.id}`;
     const bearer = api.withKey(null);
     const auth = { Authorization: `Bearer ${api.key}` };

@@ -4,8 +4,8 @@
 //   node --import tsx scripts/pg.ts stop "$PG_DIR"     # stops it and deletes everything
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from './lib/free-port';
 
 const MARKER = '.throwaway-pg'; // `stop` deletes only directories that `start` made
 const DATABASE = 'wa_test';
@@ -39,17 +39,6 @@ function pg(command: string, args: string[]) {
     process.stderr.write(`${command} failed:\n${stdout ?? ''}${stderr ?? ''}`);
     throw e;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function start() {

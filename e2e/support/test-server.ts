@@ -3,8 +3,8 @@
 // output teed into a log file. Nothing from the operator's own configuration leaks in.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../scripts/lib/free-port';
 import { startMetaEmulator } from '../../emulator/meta/server';
 import { bootstrapApiKeys } from './keys';
 
@@ -21,17 +21,6 @@ export interface TestServer {
   /** Resolves with the exit code if the server stops on its own. */
   exited: Promise<number>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const alive = (pid: number) => {

@@ -4,25 +4,14 @@ import { setupLinks, webhookEvents } from '../db/schema';
 import { env } from '../env';
 import { apiClient } from '../api/__tests__/client';
 import { paths, routes } from '../api/__tests__/routes';
+import { SEED_001_FULL_EXAMPLE, SEED_001_QUICK_START } from '../testing/seeds';
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const DAY = 86_400_000;
 
 // Seed 001, verbatim.
-const QUICK_START = {
-  setup_link: { success_redirect_url: 'https://your-app.com/whatsapp/success', failure_redirect_url: 'https://your-app.com/whatsapp/failed' },
-};
-const FULL_EXAMPLE = {
-  setup_link: {
-    language: 'es',
-    success_redirect_url: 'https://app.example.com/onboarding/complete',
-    failure_redirect_url: 'https://app.example.com/onboarding/error',
-    allowed_connection_types: ['dedicated'],
-    provision_phone_number: true,
-    phone_number_country_isos: ['US'],
-    theme_config: { primary_color: '#10b981', background_color: '#ffffff', text_color: '#111827' },
-  },
-};
+const QUICK_START = JSON.parse(SEED_001_QUICK_START);
+const FULL_EXAMPLE = SEED_001_FULL_EXAMPLE;
 
 describe('setup links API: create', () => {
   it('accepts the seed 001 quick start verbatim and answers every field with the defaults', async () => {

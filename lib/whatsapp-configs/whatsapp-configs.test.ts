@@ -4,18 +4,10 @@ import { decryptSecret } from '../crypto';
 import { webhookEvents, whatsappConfigs } from '../db/schema';
 import { apiClient } from '../api/__tests__/client';
 import { paths, routes } from '../api/__tests__/routes';
+import { SEED_002_WHATSAPP_CONFIG } from '../testing/seeds';
 
 // Seed 002's create body, verbatim (placeholders included).
-const SEED_BODY = {
-  whatsapp_config: {
-    name: 'WhatsApp Business Account',
-    phone_number_id: '1234567890',
-    business_account_id: '98765432109',
-    webhook_verify_token: '<string>',
-    webhook_destination_url: '<string>',
-    access_token: '<string>',
-  },
-};
+const SEED_BODY = JSON.parse(SEED_002_WHATSAPP_CONFIG);
 
 async function setup() {
   const client = await apiClient();

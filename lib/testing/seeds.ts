@@ -1,0 +1,39 @@
+// Request bodies copied verbatim from the reference pages in shared/seeds/, for the unit and
+// end-to-end API tests. Strings where the seed shows a literal curl body, byte for byte.
+
+/** Seed 001 "Quick start" (curl -d). */
+export const SEED_001_QUICK_START = `{
+    "setup_link": {
+      "success_redirect_url": "https://your-app.com/whatsapp/success",
+      "failure_redirect_url": "https://your-app.com/whatsapp/failed"
+    }
+  }`;
+
+/** Seed 001 "Full example" (the object passed to JSON.stringify). */
+export const SEED_001_FULL_EXAMPLE = {
+  setup_link: {
+    language: 'es',
+    success_redirect_url: 'https://app.example.com/onboarding/complete',
+    failure_redirect_url: 'https://app.example.com/onboarding/error',
+    allowed_connection_types: ['dedicated'],
+    provision_phone_number: true,
+    phone_number_country_isos: ['US'],
+    theme_config: {
+      primary_color: '#10b981',
+      background_color: '#ffffff',
+      text_color: '#111827',
+    },
+  },
+};
+
+/** Seed 002 create body (curl --data), its "<string>" placeholders included. */
+export const SEED_002_WHATSAPP_CONFIG = `{
+"whatsapp_config": {
+"name": "WhatsApp Business Account",
+"phone_number_id": "1234567890",
+"business_account_id": "98765432109",
+"webhook_verify_token": "<string>",
+"webhook_destination_url": "<string>",
+"access_token": "<string>"
+}
+}`;
