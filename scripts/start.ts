@@ -68,7 +68,10 @@ async function main() {
       'Stop with Ctrl+C.',
     ]),
   );
-  const code = await run(process.execPath, [bin('next'), dev ? 'dev' : 'start', '--port', String(env.port)], {
+  // Longer than the usual 60 s idle timeout of load balancers, so they never reuse a socket that
+  // Next has just closed (Node's 5 s default makes that race common).
+  const args = dev ? ['dev', '--port', String(env.port)] : ['start', '--port', String(env.port), '--keepAliveTimeout', '75000'];
+  const code = await run(process.execPath, [bin('next'), ...args], {
     env: {
       // The operator's own settings win; these are the zero-configuration defaults.
       ...(emulator ? { META_EMULATOR_URL: emulator.url } : {}),

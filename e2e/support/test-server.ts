@@ -99,7 +99,10 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     NEXT_TELEMETRY_DISABLED: '1',
   };
   // DATABASE_URL is kept: with it, the suite runs against PostgreSQL.
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/.bin/next'), 'start', '--port', String(port)], {
+  // A keep-alive longer than any idle gap in a test: a client reusing a socket the server has just
+  // closed gets ECONNRESET (Node's default is 5 s).
+  const args = ['start', '--port', String(port), '--keepAliveTimeout', '75000'];
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/.bin/next'), ...args], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
