@@ -1,32 +1,19 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page, type Request } from '@playwright/test';
 import type { ApiClient } from './fixtures';
-import { E2E_PROJECTS } from './keys';
+import { fill, MESSAGES, type Locale } from './ui';
 
 // Shared steps of the hosted-page specs: a customer and a setup link through the API, opening the
 // link in a page, and driving the emulated Meta popup by its buttons (never by the emulator's
 // global scenario, which parallel workers share).
 
-/** The partner name the hosted page shows (the primary e2e project's name). */
-export const PARTNER = E2E_PROJECTS.primary.name;
-
-export type Locale = 'en' | 'es' | 'pt' | 'hi' | 'id' | 'ar';
+export { PARTNER, type Locale } from './ui';
 export type ConnectionType = 'coexistence' | 'dedicated';
-
-const MESSAGES_DIR = path.resolve(import.meta.dirname, '../../messages');
-const catalogs = new Map<Locale, Record<string, unknown>>();
 
 /** A message of the app's own catalog, `{name}` placeholders filled in (no ICU plurals needed here). */
 export function msg(locale: Locale, key: string, values: Record<string, string> = {}): string {
-  let catalog = catalogs.get(locale);
-  if (!catalog) {
-    catalog = JSON.parse(readFileSync(path.join(MESSAGES_DIR, `${locale}.json`), 'utf8')) as Record<string, unknown>;
-    catalogs.set(locale, catalog);
-  }
-  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
+  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], MESSAGES[locale]);
   if (typeof found !== 'string') throw new Error(`No message ${locale}:${key}`);
-  return found.replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
+  return fill(found, values);
 }
 
 /** Where the built-in demo partner page receives redirects (http://localhost is allowed in dev mode). */
