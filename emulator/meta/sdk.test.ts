@@ -1,5 +1,5 @@
 // The SDK script over HTTP, then run in a vm with a fake window to check its callback rules
-// (vitest cannot open popups; browser-check.ts covers the real browser).
+// (vitest cannot open popups; the e2e suite drives the real popup in Chromium).
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { APP, useEmulator, type Json } from './test-helpers.js';
