@@ -181,6 +181,13 @@ export async function completeInPopup(page: Page, popup: Page, label: (typeof PO
   return { body: request.postDataJSON() as Record<string, string>, answer };
 }
 
+/** Waits for the demo partner page and returns the redirect's parameters, in order. */
+export async function landedOnPartner(page: Page, outcome: 'success' | 'failure') {
+  await page.waitForURL((u) => u.pathname === `/demo/partner/${outcome}`);
+  await expect(page.getByRole('heading', { name: 'Signature valid', exact: true })).toBeVisible();
+  return new URL(page.url()).searchParams;
+}
+
 /** The emulator's counters and objects (GET /_emulator/state). */
 export async function emulatorState(request: APIRequestContext, emulatorUrl: string) {
   const res = await request.get(`${emulatorUrl}/_emulator/state`);
