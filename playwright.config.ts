@@ -13,7 +13,8 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  // json: scripts/test.ts adds its counts to the closing summary line.
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }], ['json', { outputFile: 'test-results/playwright.json' }]],
   globalTeardown: './e2e/support/teardown.ts',
   use: {
     baseURL: process.env.E2E_BASE_URL,

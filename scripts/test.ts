@@ -3,7 +3,7 @@
 // against that build). DATABASE_URL, when set, is passed on: both phases then use PostgreSQL.
 // Options: --no-build reuses an existing .next-test build. Other arguments go to `playwright test`.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bin, ROOT, run } from './lib/child';
 
@@ -64,11 +64,29 @@ async function phase(name: string, fn: () => Promise<boolean>): Promise<boolean>
   return ok;
 }
 
+// Both runners also write JSON results, so the summary can end with one plain count line that
+// CI systems read ("tests: N passed, N failed").
+const VITEST_JSON = path.join(ROOT, 'test-results', 'vitest.json');
+const PLAYWRIGHT_JSON = path.join(ROOT, 'test-results', 'playwright.json');
+
+function counts(): { passed: number; failed: number; skipped: number } {
+  const read = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+  const v = read(VITEST_JSON);
+  const p = read(PLAYWRIGHT_JSON)?.stats;
+  return {
+    passed: (v?.numPassedTests ?? 0) + (p ? p.expected + p.flaky : 0),
+    failed: (v?.numFailedTests ?? 0) + (p?.unexpected ?? 0),
+    skipped: (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.skipped ?? 0),
+  };
+}
+
 function summary(): never {
   console.log('\nSummary');
   for (const p of phases) console.log(`  ${p.ok ? 'ok  ' : 'FAIL'}  ${p.name.padEnd(32)} ${p.seconds.toFixed(1).padStart(6)} s`);
   const failed = phases.some((p) => !p.ok);
   console.log(failed ? '\nFAILED' : '\nAll phases passed.');
+  const c = counts();
+  console.log(`tests: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
   process.exit(failed ? 1 : 0);
 }
 
@@ -78,7 +96,9 @@ async function main() {
   if (!(await phase('Chromium', async () => !!(chromium = await findChromium())))) summary();
   const env = { ...process.env, CHROMIUM_PATH: chromium!, NEXT_TELEMETRY_DISABLED: '1' };
 
-  await phase('Unit tests (vitest)', async () => (await run(bin('vitest'), ['run'], { env })) === 0);
+  for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(file, { force: true });
+  const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];
+  await phase('Unit tests (vitest)', async () => (await run(bin('vitest'), vitestArgs, { env })) === 0);
   const built = skipBuild
     ? existsSync(path.join(ROOT, BUILD_DIR, 'BUILD_ID')) || (console.error(`--no-build: there is no build in ${BUILD_DIR}.`), false)
     : await phase(`Build (next build, ${BUILD_DIR})`, async () => (await run(bin('next'), ['build'], { env: { ...env, NEXT_DIST_DIR: BUILD_DIR } })) === 0);
