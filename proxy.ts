@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale } from './i18n/config';
 import { LOCALE_OVERRIDE_HEADER, NONCE_HEADER, newNonce } from './lib/security/csp';
 import { hostedHeadersFor } from './lib/security/hosted-policy';
+import { withoutLinkCookie } from './lib/setup-links/cookie';
 
 // Security headers for the customer-facing pages (SPEC 12), with a fresh CSP nonce per request.
 // Next reads the nonce from the request's Content-Security-Policy header and puts it on its own
@@ -17,10 +18,15 @@ export function proxy(request: NextRequest) {
   forwarded.set(NONCE_HEADER, nonce);
   forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']);
   // The theme preview picks its language from the query string (?lang=ar), ahead of cookies.
+  const preview = pathname === '/preview' || pathname.startsWith('/preview/');
   const lang = searchParams.get('lang');
-  if ((pathname === '/preview' || pathname.startsWith('/preview/')) && isLocale(lang)) forwarded.set(LOCALE_OVERRIDE_HEADER, lang);
+  if (preview && isLocale(lang)) forwarded.set(LOCALE_OVERRIDE_HEADER, lang);
   // The built-in demo partner page is an English developer tool, whatever the visitor's language.
-  if (pathname === '/demo' || pathname.startsWith('/demo/')) forwarded.set(LOCALE_OVERRIDE_HEADER, 'en');
+  const demo = pathname === '/demo' || pathname.startsWith('/demo/');
+  if (demo) forwarded.set(LOCALE_OVERRIDE_HEADER, 'en');
+  // The preview and the demo page have nothing to do with the customer's link (SPEC 11: no link).
+  const cookie = forwarded.get('cookie');
+  if (cookie && (demo || preview)) forwarded.set('cookie', withoutLinkCookie(cookie));
 
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

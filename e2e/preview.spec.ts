@@ -158,3 +158,16 @@ test('"Copy theme_config" copies valid JSON for the API; "Copy preview URL" repr
   await expect(canvas(again)).toHaveCSS('background-color', rgb('#fefce8'));
   await expect(again.getByTestId('preview-connection_type').locator('h1')).toHaveText(MESSAGES.hi.ConnectionType.heading);
 });
+
+test("a customer's link open in the same browser leaks nothing into the preview (theme, language)", async ({ page, api }) => {
+  const customer = (await api.post('/customers', { customer: { name: 'Leak Check Co' } })).body.data;
+  const link = (
+    await api.post(`/customers/${customer.id}/setup_links`, { setup_link: { language: 'ar', theme_config: { background_color: '#fefce8' } } })
+  ).body.data;
+  await page.goto(link.url); // the browser now holds this link's cookie
+  await expect(page.locator('body')).toHaveCSS('background-color', rgb('#fefce8'));
+
+  await page.goto('/preview');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('body')).toHaveCSS('background-color', rgb(DEFAULT_THEME.background_color));
+});

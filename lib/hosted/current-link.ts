@@ -2,7 +2,8 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '../db/client';
-import { LINK_COOKIE, resolveLinkToken, type ResolvedLink } from '../setup-links/resolve';
+import { LINK_COOKIE } from '../setup-links/cookie';
+import { resolveLinkToken, type ResolvedLink } from '../setup-links/resolve';
 
 /**
  * The setup link this browser opened (via the link cookie), or null. Cached per request so the

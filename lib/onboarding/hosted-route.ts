@@ -6,7 +6,8 @@ import { getDb, type Db } from '../db/client';
 import { env } from '../env';
 import { log } from '../log';
 import { describeError } from './error-detail';
-import { LINK_COOKIE, resolveLinkToken, type ResolvedLink } from '../setup-links/resolve';
+import { LINK_COOKIE } from '../setup-links/cookie';
+import { resolveLinkToken, type ResolvedLink } from '../setup-links/resolve';
 
 // The JSON endpoints the hosted page calls. They act on the link bound to the browser's cookie,
 // so they must only ever be called by our own page: same origin, cookie, JSON (SPEC 12).

@@ -3,7 +3,7 @@ import { POST as postComplete } from '../../app/setup/complete/route';
 import { POST as postProgress } from '../../app/setup/progress/route';
 import { decryptSecret } from '../crypto';
 import { env } from '../env';
-import { LINK_COOKIE } from '../setup-links/resolve';
+import { LINK_COOKIE } from '../setup-links/cookie';
 import { testProject } from '../testing/fixtures';
 import { insertTestLink, linkState, startTestMeta } from '../testing/onboarding';
 import { newAttemptId } from './attempt';

@@ -6,9 +6,6 @@ import { expireDueLinks } from './expire';
 import { effectiveStatus, type LinkStatus } from './status';
 import { hashLinkToken, looksLikeLinkToken } from './token';
 
-/** The cookie that binds a browser to the link it opened (the token never stays in the URL). */
-export const LINK_COOKIE = 'wa_setup_link';
-
 export type ResolvedLink = Omit<typeof setupLinks.$inferSelect, 'status' | 'tokenHash' | 'tokenEnc'> & {
   status: LinkStatus;
   project: { id: string; name: string; defaultTheme: Record<string, string> };
