@@ -34,11 +34,16 @@ export function errorResponse(err: ApiError, requestId = newRequestId()): Respon
   return respond(err.status, errorBody(err, requestId), requestId, err.headers);
 }
 
-async function readJson(req: Request): Promise<unknown> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new ApiError(413, 'invalid_request_error', 'body_too_large', 'The request body is over 1 MB.');
+/**
+ * The JSON body of a request (null when empty): 413 over `maxBytes`, 415 when a body is not sent as
+ * JSON, 400 when it does not parse. Shared by the API and the hosted page's endpoints.
+ */
+export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes / 1024} KB`;
+  const tooLarge = () => new ApiError(413, 'invalid_request_error', 'body_too_large', `The request body is over ${limit}.`);
+  if (Number(req.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError(413, 'invalid_request_error', 'body_too_large', 'The request body is over 1 MB.');
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   if (text.trim() === '') return null;
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
@@ -66,7 +71,7 @@ export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext<P>) => 
       const db = await getDb();
       const project = await authenticateApiKey(db, req.headers, url);
       projectId = project.id;
-      const json = req.method === 'GET' || req.method === 'DELETE' || req.method === 'HEAD' ? null : await readJson(req);
+      const json = req.method === 'GET' || req.method === 'DELETE' || req.method === 'HEAD' ? null : await readJsonBody(req);
       const params = (route ? await route.params : {}) as P;
       const out = await fn({ req, params, url, db, project, requestId, json });
       res = out instanceof Response ? out : respond(out.status ?? 200, { data: out.data, ...(out.meta ? { meta: out.meta } : {}), request_id: requestId }, requestId);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { ApiError, fromZod } from '../api/errors';
-import { errorResponse } from '../api/handler';
+import { errorResponse, readJsonBody } from '../api/handler';
 import { getDb, type Db } from '../db/client';
 import { env } from '../env';
 import { log } from '../log';
@@ -52,18 +52,7 @@ async function readLink(db: Db, req: Request): Promise<ResolvedLink> {
 }
 
 async function readBody<T>(req: Request, schema: z.ZodType<T>): Promise<T> {
-  if (!/^application\/json\b/i.test(req.headers.get('content-type') ?? '')) {
-    throw new ApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the body as JSON.');
-  }
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError(413, 'invalid_request_error', 'body_too_large', 'The request body is too large.');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid_request_error', 'malformed_json', 'The request body is not valid JSON.');
-  }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(await readJsonBody(req, MAX_BODY_BYTES));
   if (!parsed.success) throw fromZod(parsed.error);
   return parsed.data;
 }
