@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from './db/client';
-import { hmacHex } from './crypto';
+import { hmacHex, safeEqual } from './crypto';
 import { getProjectSigningSecret } from './projects';
 
 export type FailureCode =
@@ -77,13 +77,14 @@ export async function successRedirect(db: Db, link: { projectId: string; success
 }
 
 /**
- * Verifies a redirect URL's signature (what a partner does; used by the demo partner page).
- * The signed string is every parameter after the partner's own ones, up to `signature`.
+ * Verifies a redirect's signature (what a partner does; used by the demo partner page). The signed
+ * parameters are ours: from `setup_link_id`, always the first we append, up to `signature`; any
+ * parameters of the partner's own URL stand before them and are not signed.
  */
-export function verifySignedUrl(url: URL, secret: string, ownParams = 0): boolean {
-  const entries = [...url.searchParams.entries()];
+export function verifySignedParams(params: URLSearchParams, secret: string): boolean {
+  const entries = [...params.entries()];
+  const first = entries.findIndex(([k]) => k === 'setup_link_id');
   const sigIndex = entries.findIndex(([k]) => k === 'signature');
-  if (sigIndex < 0) return false;
-  const signed = entries.slice(ownParams, sigIndex);
-  return signParams(secret, signed) === entries[sigIndex][1];
+  if (first < 0 || sigIndex < first) return false;
+  return safeEqual(signParams(secret, entries.slice(first, sigIndex)), entries[sigIndex][1]);
 }

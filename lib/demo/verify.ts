@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { setupLinks } from '../db/schema';
 import { isUuid } from '../api/ids';
 import { getProjectSigningSecret } from '../projects';
-import { verifySignedUrl } from '../redirects';
+import { verifySignedParams } from '../redirects';
 
 export type SignatureCheck =
   | { state: 'valid'; projectId: string }
@@ -14,8 +14,8 @@ export type SignatureCheck =
   | { state: 'unknown_link' };
 
 /**
- * What a partner does with our redirect: recompute the HMAC over the parameters we appended
- * (from `setup_link_id` up to `signature`, after any of its own) with the project's signing secret.
+ * What a partner does with our redirect: recompute the HMAC over the parameters we appended,
+ * with the project's signing secret (lib/redirects.ts).
  * The demo page looks the secret up through the link; a real partner keeps it in its config.
  */
 export async function checkRedirectSignature(db: Db, params: URLSearchParams): Promise<SignatureCheck> {
@@ -25,7 +25,6 @@ export async function checkRedirectSignature(db: Db, params: URLSearchParams): P
   const [link] = await db.select({ projectId: setupLinks.projectId }).from(setupLinks).where(eq(setupLinks.id, linkId));
   if (!link) return { state: 'unknown_link' };
   const secret = await getProjectSigningSecret(db, link.projectId);
-  const ownParams = Math.max(0, [...params.keys()].indexOf('setup_link_id'));
-  const valid = verifySignedUrl(new URL(`http://partner.invalid/?${params}`), secret, ownParams);
+  const valid = verifySignedParams(params, secret);
   return { state: valid ? 'valid' : 'invalid', projectId: link.projectId };
 }
