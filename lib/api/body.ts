@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, fromZod, invalid } from './errors';
+import { fromZod, invalid, PARSE_OPTIONS } from './errors';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -20,25 +20,10 @@ export function unwrapBody(json: unknown, wrapper: string): { body: Record<strin
   return { body: inner, prefix: wrapper };
 }
 
-// zod 4 leaves `input` out of issues unless asked; fromZod needs it to tell a missing field
-// (missing_parameter) from one of the wrong type (invalid_parameter).
-export const PARSE_OPTIONS = { reportInput: true } as const;
-
-/**
- * fromZod, plus the stable code a custom issue names (`ctx.addIssue({params: {code}})`), so
- * cross-field rules can say e.g. `parameter_conflict` instead of the generic `invalid_parameter`.
- */
-export function zodError(error: z.ZodError, prefix?: string): ApiError {
-  const base = fromZod(error, prefix);
-  const issue = error.issues[0];
-  const code = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
-  return code ? new ApiError(base.status, base.type, code, base.message, base.param) : base;
-}
-
 /** Unwraps and validates a request body; throws a 422 naming the field (`setup_link.language`). */
 export function parseBody<S extends z.ZodType>(json: unknown, wrapper: string, schema: S): z.output<S> {
   const { body, prefix } = unwrapBody(json, wrapper);
   const parsed = schema.safeParse(body, PARSE_OPTIONS);
-  if (!parsed.success) throw zodError(parsed.error, prefix);
+  if (!parsed.success) throw fromZod(parsed.error, prefix);
   return parsed.data;
 }

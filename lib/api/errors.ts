@@ -31,7 +31,14 @@ export const conflict = (code: string, message: string) => new ApiError(409, 'co
 export const invalid = (code: string, message: string, param?: string) =>
   new ApiError(422, 'invalid_request_error', code, message, param);
 
-/** Turns the first zod issue into a 422 that names the offending field. */
+// zod 4 leaves `input` out of issues unless asked; fromZod needs it to tell a missing field
+// (missing_parameter) from one of the wrong type (invalid_parameter). Parse with these options.
+export const PARSE_OPTIONS = { reportInput: true } as const;
+
+/**
+ * Turns the first zod issue into a 422 that names the field. A custom issue may carry its own
+ * stable code (`ctx.addIssue({params: {code: 'parameter_conflict'}})`) for cross-field rules.
+ */
 export function fromZod(error: z.ZodError, prefix?: string): ApiError {
   const issue = error.issues[0];
   const path = issue.path.map(String);
@@ -39,8 +46,10 @@ export function fromZod(error: z.ZodError, prefix?: string): ApiError {
   if (issue.code === 'unrecognized_keys') {
     code = 'unknown_parameter';
     path.push(issue.keys[0]);
-  } else if (issue.code === 'invalid_type' && (issue.input === undefined || /received undefined$/.test(issue.message))) {
+  } else if (issue.code === 'invalid_type' && issue.input === undefined) {
     code = 'missing_parameter';
+  } else if (issue.code === 'custom') {
+    code = (issue.params as { code?: string } | undefined)?.code ?? code;
   }
   const param = [prefix, ...path].filter(Boolean).join('.') || undefined;
   const message = param ? `${param}: ${issue.message}` : issue.message;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARSE_OPTIONS, zodError } from './body';
+import { fromZod, PARSE_OPTIONS } from './errors';
 import { parsePagination, type Pagination } from './pagination';
 
 /**
@@ -8,6 +8,6 @@ import { parsePagination, type Pagination } from './pagination';
  */
 export function parseListQuery<S extends z.ZodType>(params: URLSearchParams, filters: S): z.output<S> & Pagination {
   const parsed = filters.safeParse(Object.fromEntries(params), PARSE_OPTIONS);
-  if (!parsed.success) throw zodError(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error);
   return { ...(parsed.data as object), ...parsePagination(params) } as z.output<S> & Pagination;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ApiError, fromZod } from '../api/errors';
+import { ApiError, fromZod, PARSE_OPTIONS } from '../api/errors';
 import { errorResponse, readJsonBody } from '../api/handler';
 import { getDb, type Db } from '../db/client';
 import { env } from '../env';
@@ -52,7 +52,7 @@ async function readLink(db: Db, req: Request): Promise<ResolvedLink> {
 }
 
 async function readBody<T>(req: Request, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(await readJsonBody(req, MAX_BODY_BYTES));
+  const parsed = schema.safeParse(await readJsonBody(req, MAX_BODY_BYTES), PARSE_OPTIONS);
   if (!parsed.success) throw fromZod(parsed.error);
   return parsed.data;
 }
