@@ -1,3 +1,3 @@
 import { defineConfig } from 'drizzle-kit';
 
-export default defineConfig({ dialect: 'postgresql', schema: './lib/db/schema.ts', out: './migrations' });
+export default defineConfig({ dialect: 'postgresql', schema: './lib/server/db/schema.ts', out: './migrations' });

@@ -3,7 +3,7 @@
 // and the import stays out of the Edge bundle.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { startOrExit } = await import('./lib/startup');
+    const { startOrExit } = await import('@/lib/server/startup');
     await startOrExit();
   }
 }

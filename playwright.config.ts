@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '@/scripts/lib/chromium';
 
 // The server under test is started by e2e/support/server.ts on free ports; it prints its URLs and
 // `wait` below copies them into process.env (E2E_BASE_URL, E2E_EMULATOR_URL) before any worker

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale } from './i18n/config';
-import { LOCALE_OVERRIDE_HEADER, NONCE_HEADER, newNonce } from './lib/security/csp';
-import { hostedHeadersFor } from './lib/security/hosted-policy';
-import { withoutLinkCookie } from './lib/setup-links/cookie';
+import { LOCALE_OVERRIDE_HEADER, NONCE_HEADER, newNonce } from '@/lib/server/security/csp';
+import { hostedHeadersFor } from '@/lib/server/security/hosted-policy';
+import { withoutLinkCookie } from '@/lib/server/http/link-cookie';
 
 // Security headers for the customer-facing pages (SPEC 12), with a fresh CSP nonce per request.
 // Next reads the nonce from the request's Content-Security-Policy header and puts it on its own

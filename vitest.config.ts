@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       '@': path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; unit tests run our server code directly.
-      'server-only': path.resolve(import.meta.dirname, 'lib/testing/empty.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'test/support/empty.ts'),
     },
   },
   test: {

@@ -3,8 +3,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CSSProperties, ReactNode } from 'react';
 import { DEFAULT_LOCALE, directionOf, isLocale } from '@/i18n/config';
-import { getCurrentLink } from '@/lib/hosted/current-link';
-import { resolveTheme, themeToCssVars } from '@/lib/theme';
+import { getCurrentLink } from '@/lib/server/hosted/current-link';
+import { resolveTheme, themeToCssVars } from '@/lib/shared/theme';
 import { fontVariables } from './fonts';
 import './globals.css';
 

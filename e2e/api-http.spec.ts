@@ -1,5 +1,5 @@
 import { expect, test, type ApiClient } from './support/fixtures';
-import { SEED_001_FULL_EXAMPLE, SEED_001_QUICK_START, SEED_002_WHATSAPP_CONFIG } from '../lib/testing/seeds';
+import { SEED_001_FULL_EXAMPLE, SEED_001_QUICK_START, SEED_002_WHATSAPP_CONFIG } from '@/test/support/seeds';
 
 // The seeds' request bodies, sent verbatim over HTTP under both prefixes (SPEC 3, 4, 5), and the
 // one-active-link rule under 100 concurrent creates (SPEC 4.2).

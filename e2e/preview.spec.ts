@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEFAULT_THEME } from '../lib/theme';
+import { DEFAULT_THEME } from '@/lib/shared/theme';
 import { expect, test } from './support/fixtures';
 import { MESSAGES, rgb } from './support/ui';
 

@@ -12,7 +12,7 @@ import {
   POPUP,
   tokenOf,
 } from './support/hosted';
-import { E2E_PROJECTS } from './support/keys';
+import { E2E_PROJECTS } from '@/scripts/lib/test-keys';
 import { readServerLog, serverLogSettled } from './support/server-log';
 import { expectNotInServerLog } from './support/teardown';
 

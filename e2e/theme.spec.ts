@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { cssVarName, DEFAULT_THEME, THEME_KEYS, type Theme } from '../lib/theme';
+import { cssVarName, DEFAULT_THEME, THEME_KEYS, type Theme } from '@/lib/shared/theme';
 import { expect, test, watchServerErrors } from './support/fixtures';
 import { MESSAGES, newLink, openLink, rgb } from './support/ui';
 

@@ -1,7 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { getCurrentLink } from '../lib/hosted/current-link';
-import { LOCALE_OVERRIDE_HEADER } from '../lib/security/csp';
+import { getCurrentLink } from '@/lib/server/hosted/current-link';
+import { LOCALE_OVERRIDE_HEADER } from '@/lib/server/security/csp';
 import { isLocale, LOCALE_COOKIE } from './config';
 import { pickLocale } from './pick-locale';
 

@@ -2,9 +2,9 @@
 // printed once, as the last line (so `| tail -n 1` captures it). Runs with --conditions=react-server
 // (see package.json) so the app's `server-only` modules load outside Next.
 import { parseArgs } from 'node:util';
-import { getDb, type Db } from '../lib/db/client';
-import { DatabaseBusyError } from '../lib/db/lock';
-import { createApiKey, ensureProject, getProjectSigningSecret } from '../lib/projects';
+import { getDb, type Db } from '@/lib/server/db/client';
+import { DatabaseBusyError } from '@/lib/server/db/lock';
+import { createApiKey, ensureProject, getProjectSigningSecret } from '@/lib/server/projects';
 
 const USAGE = `Usage: npm run api-key -- create --project "Project name"
 

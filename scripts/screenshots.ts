@@ -7,9 +7,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium';
-import { E2E_PROJECTS } from '../e2e/support/keys';
-import { startTestServer, TEST_BUILD_DIR, type TestServer } from '../e2e/support/test-server';
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium';
+import { E2E_PROJECTS } from './lib/test-keys';
+import { startTestServer, TEST_BUILD_DIR, type TestServer } from './lib/test-server';
 import { bin, ROOT, run } from './lib/child';
 
 const OUT_DIR = path.join(ROOT, 'docs', 'screenshots');

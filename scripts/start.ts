@@ -3,8 +3,8 @@
 // app is configured, then runs `next start` (or `next dev`) as a child and exits with it.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { box } from '../lib/box';
-import { env } from '../lib/env';
+import { box } from '@/lib/shared/box';
+import { env } from '@/lib/server/env';
 import { parseScenarioSpec, startMetaEmulator, type MetaEmulator } from '../emulator/meta/server';
 import { bin, ROOT, run } from './lib/child';
 

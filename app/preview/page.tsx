@@ -4,7 +4,7 @@ import { PreviewCanvas } from '@/components/preview/PreviewCanvas';
 import { PreviewScreens } from '@/components/preview/PreviewScreens';
 import { PreviewStateProvider } from '@/components/preview/PreviewState';
 import { ThemeEditor } from '@/components/preview/ThemeEditor';
-import { parsePreviewQuery } from '@/lib/preview/query';
+import { parsePreviewQuery } from '@/lib/shared/preview/query';
 
 // Theme preview for partners (SPEC 11): every hosted screen with the theme and language of the
 // query string. No link, no cookie, no Meta call. The proxy copies ?lang= into the request

@@ -6,9 +6,9 @@ import { HostedShell } from '@/components/setup/HostedShell';
 import { LinkStateScreen } from '@/components/setup/LinkStateScreen';
 import { SetupFlow } from '@/components/setup/SetupFlow';
 import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
-import { getCurrentLink } from '@/lib/hosted/current-link';
-import { loadSetupPage } from '@/lib/hosted/setup-page';
-import { NONCE_HEADER } from '@/lib/security/csp';
+import { getCurrentLink } from '@/lib/server/hosted/current-link';
+import { loadSetupPage } from '@/lib/server/hosted/setup-page';
+import { NONCE_HEADER } from '@/lib/server/security/csp';
 
 // The hosted page (SPEC 6). The link comes from the cookie set by /s/{token}; never from the URL.
 

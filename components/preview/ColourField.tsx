@@ -1,4 +1,4 @@
-import type { ThemeKey } from '@/lib/theme';
+import type { ThemeKey } from '@/lib/shared/theme';
 import { usePreviewState } from './PreviewState';
 import { themeLabel } from './themeLabels';
 

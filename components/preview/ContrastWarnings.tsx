@@ -1,4 +1,4 @@
-import type { contrastWarnings } from '@/lib/theme';
+import type { contrastWarnings } from '@/lib/shared/theme';
 import { themeLabel } from './themeLabels';
 
 type ContrastWarning = ReturnType<typeof contrastWarnings>[number];

@@ -1,7 +1,7 @@
 'use client';
 
 import type { CSSProperties, ReactNode } from 'react';
-import { themeToCssVars } from '@/lib/theme';
+import { themeToCssVars } from '@/lib/shared/theme';
 import { usePreviewState } from './PreviewState';
 
 /** Paints the server-rendered screens with the editor's current theme and width. */

@@ -10,7 +10,7 @@ import { LinkStateScreen } from '@/components/setup/LinkStateScreen';
 import { StepIndicator } from '@/components/setup/StepIndicator';
 import { SuccessScreen } from '@/components/setup/SuccessScreen';
 import { cardClass } from '@/components/setup/ui';
-import type { PreviewScreen } from '@/lib/preview/query';
+import type { PreviewScreen } from '@/lib/shared/preview/query';
 
 // The hosted screens with sample data and no handlers: what a customer would see, inert. A client
 // module because the screens are the same components the live flow renders on the client.

@@ -2,8 +2,8 @@
 
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '@/i18n/config';
-import { previewSearch, type PreviewWidth } from '@/lib/preview/query';
-import { resolveTheme, type Theme } from '@/lib/theme';
+import { previewSearch, type PreviewWidth } from '@/lib/shared/preview/query';
+import { resolveTheme, type Theme } from '@/lib/shared/theme';
 
 // Editor and canvas share one client state, so a colour change repaints at once with no
 // server round trip; the URL is kept in step (replaceState) so it can be shared as is.

@@ -1,6 +1,6 @@
 'use client';
 
-import { contrastWarnings, THEME_KEYS } from '@/lib/theme';
+import { contrastWarnings, THEME_KEYS } from '@/lib/shared/theme';
 import { ColourField } from './ColourField';
 import { ContrastWarnings } from './ContrastWarnings';
 import { CopyTheme } from './CopyTheme';

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { ConnectionType } from '@/lib/embedded-signup/types';
+import type { ConnectionType } from '@/lib/shared/embedded-signup/types';
 import { ArrowBackIcon, ShieldIcon, Spinner } from './icons';
 import { buttonClass, headingClass } from './ui';
 

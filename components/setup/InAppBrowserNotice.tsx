@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { InAppBrowser } from '@/lib/embedded-signup/types';
+import type { InAppBrowser } from '@/lib/shared/embedded-signup/types';
 import { CopyIcon } from './icons';
 import { Notice } from './Notice';
 import { buttonClass } from './ui';

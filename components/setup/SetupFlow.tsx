@@ -1,8 +1,8 @@
 'use client';
 
 import { useReducer, useRef, useState } from 'react';
-import { currentStepIndex, flowReducer, initialFlow, stepsFor } from '@/lib/embedded-signup/flow';
-import type { ConnectionType, SetupFlowProps } from '@/lib/embedded-signup/types';
+import { currentStepIndex, flowReducer, initialFlow, stepsFor } from '@/lib/browser/embedded-signup/flow';
+import type { ConnectionType, SetupFlowProps } from '@/lib/shared/embedded-signup/types';
 import { ConnectionTypeScreen } from './ConnectionTypeScreen';
 import { ConnectScreen, type ConnectStatus } from './ConnectScreen';
 import { FailureScreen } from './FailureScreen';

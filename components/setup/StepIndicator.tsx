@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
-import type { SetupStep } from '@/lib/embedded-signup/flow';
+import type { SetupStep } from '@/lib/browser/embedded-signup/flow';
 import { CheckIcon } from './icons';
 
 /**

@@ -1,5 +1,5 @@
 import { test as base, expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
-import { E2E_PROJECTS } from './keys';
+import { E2E_PROJECTS } from '@/scripts/lib/test-keys';
 
 // What every spec imports instead of @playwright/test: server errors fail the test that caused
 // them, whether they reach the test through the API helper or through a page.

@@ -1,7 +1,7 @@
 // Playwright's webServer (playwright.config.ts): starts the test server and announces its URLs on
 // stdout; the config's `wait` pattern turns them into E2E_BASE_URL and E2E_EMULATOR_URL.
 import { SERVER_LOG } from './server-log';
-import { startTestServer } from './test-server';
+import { startTestServer } from '@/scripts/lib/test-server';
 
 const server = await startTestServer({ name: 'e2e', logFile: SERVER_LOG }).catch((e: Error) => {
   console.error(e.message);

@@ -6,7 +6,7 @@ import hi from '../../messages/hi.json' with { type: 'json' };
 import id from '../../messages/id.json' with { type: 'json' };
 import pt from '../../messages/pt.json' with { type: 'json' };
 import { expect, type ApiClient } from './fixtures';
-import { E2E_PROJECTS } from './keys';
+import { E2E_PROJECTS } from '@/scripts/lib/test-keys';
 
 // Helpers of the customer-facing UI specs (locales, a11y, theme, preview): links made through the
 // API, the messages the pages must show, and the emulated Meta popup driven by its buttons.

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { getDb } from '@/lib/db/client';
-import { linkCookieOptions } from '@/lib/hosted/cookies';
-import { openLink } from '@/lib/hosted/open-link';
-import { LINK_COOKIE } from '@/lib/setup-links/cookie';
+import { getDb } from '@/lib/server/db/client';
+import { linkCookieOptions } from '@/lib/server/http/cookies';
+import { openLink } from '@/lib/server/hosted/open-link';
+import { LINK_COOKIE } from '@/lib/server/http/link-cookie';
 
 // The setup link itself. It trades the token for an HttpOnly cookie and leaves at once (303), so the
 // token is out of the address bar (and of any Referer) before Meta's SDK loads on /setup.

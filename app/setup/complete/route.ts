@@ -1,6 +1,6 @@
-import { completionBody } from '@/lib/embedded-signup/contract';
-import { handleCompletion } from '@/lib/onboarding/handlers';
-import { hostedRoute } from '@/lib/onboarding/hosted-route';
+import { completionBody } from '@/lib/shared/embedded-signup/contract';
+import { handleCompletion } from '@/lib/server/onboarding/handlers';
+import { hostedRoute } from '@/lib/server/http/hosted-route';
 
 // Called by the hosted page with the result of Meta's popup (SPEC 8).
 export const POST = hostedRoute(completionBody, handleCompletion);

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { isLocale, LOCALE_COOKIE } from '@/i18n/config';
-import { localeCookieOptions } from '@/lib/hosted/cookies';
+import { localeCookieOptions } from '@/lib/server/http/cookies';
 
 // The language switcher's form target: a plain POST, so it works without JavaScript.
 export async function POST(request: Request) {

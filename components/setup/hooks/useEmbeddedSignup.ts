@@ -1,11 +1,11 @@
 'use client';
 
 import type { Dispatch } from 'react';
-import { postCompletion, postProgress } from '@/lib/embedded-signup/completion-client';
-import { loginDetectingBlockedPopup, loginOptions } from '@/lib/embedded-signup/facebook-sdk';
-import { actionForCompletion, type FlowAction } from '@/lib/embedded-signup/flow';
-import { toCompletionRequest } from '@/lib/embedded-signup/outcome';
-import type { ConnectionType, MetaClientConfig } from '@/lib/embedded-signup/types';
+import { postCompletion, postProgress } from '@/lib/browser/embedded-signup/completion-client';
+import { loginDetectingBlockedPopup, loginOptions } from '@/lib/browser/embedded-signup/facebook-sdk';
+import { actionForCompletion, type FlowAction } from '@/lib/browser/embedded-signup/flow';
+import { toCompletionRequest } from '@/lib/browser/embedded-signup/outcome';
+import type { ConnectionType, MetaClientConfig } from '@/lib/shared/embedded-signup/types';
 import { useFacebookSdk } from './useFacebookSdk';
 import { useSignupResults } from './useSignupResults';
 

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { loadFacebookSdk, type FacebookSdk } from '@/lib/embedded-signup/facebook-sdk';
-import { detectInAppBrowser } from '@/lib/embedded-signup/in-app-browser';
-import type { MetaClientConfig } from '@/lib/embedded-signup/types';
+import { loadFacebookSdk, type FacebookSdk } from '@/lib/browser/embedded-signup/facebook-sdk';
+import { detectInAppBrowser } from '@/lib/shared/embedded-signup/in-app-browser';
+import type { MetaClientConfig } from '@/lib/shared/embedded-signup/types';
 
 export type SdkState = { status: 'loading'; sdk: null } | { status: 'ready'; sdk: FacebookSdk } | { status: 'blocked'; sdk: null };
 

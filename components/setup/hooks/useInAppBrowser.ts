@@ -1,8 +1,8 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { detectInAppBrowser } from '@/lib/embedded-signup/in-app-browser';
-import type { InAppBrowser } from '@/lib/embedded-signup/types';
+import { detectInAppBrowser } from '@/lib/shared/embedded-signup/in-app-browser';
+import type { InAppBrowser } from '@/lib/shared/embedded-signup/types';
 
 const noSubscription = () => () => {};
 

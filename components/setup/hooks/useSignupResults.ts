@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useRef } from 'react';
-import { parseSignupMessage } from '@/lib/embedded-signup/events';
-import { isAllowedMessageOrigin } from '@/lib/embedded-signup/origins';
-import { createResultWaiter, type ResultWaiter, type SignupResult } from '@/lib/embedded-signup/waiter';
+import { parseSignupMessage } from '@/lib/browser/embedded-signup/events';
+import { isAllowedMessageOrigin } from '@/lib/shared/embedded-signup/origins';
+import { createResultWaiter, type ResultWaiter, type SignupResult } from '@/lib/browser/embedded-signup/waiter';
 
 /**
  * Listens for the popup's WA_EMBEDDED_SIGNUP messages (trusted origins only; everything else is

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/lib/db/client';
-import { checkRedirectSignature, type SignatureCheck } from '@/lib/demo/verify';
+import { getDb } from '@/lib/server/db/client';
+import { checkRedirectSignature, type SignatureCheck } from '@/lib/server/demo/verify';
 
 // The built-in stand-in for a partner's platform: the demo link's success and failure redirects
 // land here, so `npm start` shows the whole round trip, parameters and signature check included.

@@ -1,4 +1,4 @@
-import { unknownRoute } from '@/lib/api/handler';
+import { unknownRoute } from '@/lib/server/http/api-route';
 
 // Any path under /platform/v1 (and /api/v1) that no route serves: a 404 in the error envelope.
 export const GET = unknownRoute;

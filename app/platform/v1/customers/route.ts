@@ -1,9 +1,9 @@
-import { parseBody } from '@/lib/api/body';
-import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
-import { parseListQuery } from '@/lib/api/query';
-import { listCustomers } from '@/lib/customers/queries';
-import { customerListQuerySchema, customerSchema } from '@/lib/customers/schema';
-import { createCustomer } from '@/lib/customers/write';
+import { parseBody } from '@/lib/server/http/body';
+import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
+import { parseListQuery } from '@/lib/server/http/query';
+import { listCustomers } from '@/lib/server/customers/queries';
+import { customerListQuerySchema, customerSchema } from '@/lib/server/customers/schema';
+import { createCustomer } from '@/lib/server/customers/write';
 
 export const GET = apiRoute(async ({ db, project, url }) =>
   listCustomers(db, project.id, parseListQuery(url.searchParams, customerListQuerySchema)),

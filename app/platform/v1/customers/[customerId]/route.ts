@@ -1,8 +1,8 @@
-import { parseBody } from '@/lib/api/body';
-import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
-import { getCustomer } from '@/lib/customers/queries';
-import { customerUpdateSchema } from '@/lib/customers/schema';
-import { deleteCustomer, updateCustomer } from '@/lib/customers/write';
+import { parseBody } from '@/lib/server/http/body';
+import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
+import { getCustomer } from '@/lib/server/customers/queries';
+import { customerUpdateSchema } from '@/lib/server/customers/schema';
+import { deleteCustomer, updateCustomer } from '@/lib/server/customers/write';
 
 type Params = { customerId: string };
 

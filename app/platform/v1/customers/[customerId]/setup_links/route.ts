@@ -1,9 +1,9 @@
-import { parseBody } from '@/lib/api/body';
-import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
-import { parseListQuery } from '@/lib/api/query';
-import { createSetupLink } from '@/lib/setup-links/create';
-import { listSetupLinks } from '@/lib/setup-links/queries';
-import { setupLinkCreateSchema, setupLinkListQuerySchema } from '@/lib/setup-links/schema';
+import { parseBody } from '@/lib/server/http/body';
+import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
+import { parseListQuery } from '@/lib/server/http/query';
+import { createSetupLink } from '@/lib/server/setup-links/create';
+import { listSetupLinks } from '@/lib/server/setup-links/queries';
+import { setupLinkCreateSchema, setupLinkListQuerySchema } from '@/lib/server/setup-links/schema';
 
 type Params = { customerId: string };
 

@@ -1,9 +1,9 @@
-import { parseBody } from '@/lib/api/body';
-import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
-import { parsePagination } from '@/lib/api/pagination';
-import { listWhatsappConfigs } from '@/lib/whatsapp-configs/queries';
-import { whatsappConfigSchema } from '@/lib/whatsapp-configs/schema';
-import { createWhatsappConfig } from '@/lib/whatsapp-configs/write';
+import { parseBody } from '@/lib/server/http/body';
+import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
+import { parsePagination } from '@/lib/server/http/pagination';
+import { listWhatsappConfigs } from '@/lib/server/whatsapp-configs/queries';
+import { whatsappConfigSchema } from '@/lib/server/whatsapp-configs/schema';
+import { createWhatsappConfig } from '@/lib/server/whatsapp-configs/write';
 
 type Params = { customerId: string };
 

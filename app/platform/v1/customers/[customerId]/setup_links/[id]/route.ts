@@ -1,9 +1,9 @@
-import { parseBody } from '@/lib/api/body';
-import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
-import { getSetupLink } from '@/lib/setup-links/queries';
-import { revokeSetupLink } from '@/lib/setup-links/revoke';
-import { setupLinkUpdateSchema } from '@/lib/setup-links/schema';
-import { updateSetupLink } from '@/lib/setup-links/update';
+import { parseBody } from '@/lib/server/http/body';
+import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
+import { getSetupLink } from '@/lib/server/setup-links/queries';
+import { revokeSetupLink } from '@/lib/server/setup-links/revoke';
+import { setupLinkUpdateSchema } from '@/lib/server/setup-links/schema';
+import { updateSetupLink } from '@/lib/server/setup-links/update';
 
 type Params = { customerId: string; id: string };
 

@@ -1,8 +1,8 @@
-import { parseBody } from '@/lib/api/body';
-import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
-import { getWhatsappConfig } from '@/lib/whatsapp-configs/queries';
-import { whatsappConfigUpdateSchema } from '@/lib/whatsapp-configs/schema';
-import { deleteWhatsappConfig, updateWhatsappConfig } from '@/lib/whatsapp-configs/write';
+import { parseBody } from '@/lib/server/http/body';
+import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
+import { getWhatsappConfig } from '@/lib/server/whatsapp-configs/queries';
+import { whatsappConfigUpdateSchema } from '@/lib/server/whatsapp-configs/schema';
+import { deleteWhatsappConfig, updateWhatsappConfig } from '@/lib/server/whatsapp-configs/write';
 
 type Params = { customerId: string; id: string };
 

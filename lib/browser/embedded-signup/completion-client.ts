@@ -1,0 +1,41 @@
+// The page's two calls to its own server (same origin, link cookie sent automatically).
+import type { CompletionRequest, CompletionResponse } from '@/lib/shared/embedded-signup/types';
+
+/** Result of POST /setup/complete; `unreachable` covers network errors and non-JSON/5xx answers. */
+export type CompletionResult = CompletionResponse | { status: 'unreachable' } | { status: 'rejected'; code: string };
+
+export async function postCompletion(body: CompletionRequest, fetchImpl: typeof fetch = fetch): Promise<CompletionResult> {
+  let res: Response;
+  try {
+    res = await fetchImpl('/setup/complete', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { status: 'unreachable' };
+  }
+  const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+  if (res.ok && json && (json.status === 'completed' || json.status === 'failed')) return json as unknown as CompletionResponse;
+  if (res.status >= 400 && res.status < 500) {
+    const error = json?.error as { code?: unknown } | undefined;
+    return { status: 'rejected', code: typeof error?.code === 'string' ? error.code : `http_${res.status}` };
+  }
+  return { status: 'unreachable' };
+}
+
+/** Fire-and-forget: lets the server notice abandoned attempts. Never blocks or fails the flow. */
+export function postProgress(attemptId: string, step: string, fetchImpl: typeof fetch = fetch): void {
+  try {
+    void fetchImpl('/setup/progress', {
+      method: 'POST',
+      credentials: 'same-origin',
+      keepalive: true,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ attempt_id: attemptId, step }),
+    }).catch(() => {});
+  } catch {
+    // fetch itself unavailable: progress is best effort
+  }
+}

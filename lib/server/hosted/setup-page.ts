@@ -1,0 +1,38 @@
+import 'server-only';
+import type { Locale } from '@/i18n/config';
+import { detectInAppBrowser } from '@/lib/shared/embedded-signup/in-app-browser';
+import { CONNECTION_TYPES, type ConnectionType, type SetupFlowProps } from '@/lib/shared/embedded-signup/types';
+import { newAttemptId } from '../onboarding/attempt';
+import { linkUrlFromToken } from '../setup-links/token';
+import { getCurrentLink, getCurrentLinkToken } from './current-link';
+import { extraMessageOrigins, metaClientConfig } from './meta-config';
+
+export type SetupPageModel =
+  | { view: 'invalid' }
+  | { view: 'state'; status: 'used' | 'expired' | 'revoked'; partner: string }
+  | { view: 'flow'; props: SetupFlowProps };
+
+/** Everything /setup renders, from the link cookie and the request. */
+export async function loadSetupPage({ locale, userAgent, nonce }: { locale: Locale; userAgent: string | null; nonce: string | null }): Promise<SetupPageModel> {
+  const link = await getCurrentLink();
+  if (!link) return { view: 'invalid' };
+  const partner = link.project.name;
+  if (link.status !== 'active') return { view: 'state', status: link.status, partner };
+
+  const allowed = CONNECTION_TYPES.filter((t) => link.allowedConnectionTypes.includes(t));
+  const app = detectInAppBrowser(userAgent);
+  // Only here does the page show the link itself: the customer must carry it to a real browser.
+  const token = app ? await getCurrentLinkToken() : null;
+  return {
+    view: 'flow',
+    props: {
+      partner,
+      connectionTypes: allowed.length ? allowed : ([...CONNECTION_TYPES] as ConnectionType[]),
+      attemptId: newAttemptId(link.id),
+      meta: metaClientConfig(locale),
+      extraMessageOrigins: extraMessageOrigins(),
+      nonce,
+      inAppBrowser: app && token ? { app, linkUrl: linkUrlFromToken(token) } : null,
+    },
+  };
+}
