@@ -14,7 +14,11 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   // json: scripts/test.ts adds its counts to the closing summary line.
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['json', { outputFile: 'test-results/playwright.json' }],
+  ],
   globalTeardown: './e2e/support/teardown.ts',
   use: {
     baseURL: process.env.E2E_BASE_URL,

@@ -16,6 +16,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // One in-memory PGlite per test file unless DATABASE_URL points at PostgreSQL.
-    env: { DATA_DIR: process.env.DATA_DIR ?? 'memory://', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', APP_URL: 'http://localhost:3000' },
+    env: {
+      DATA_DIR: process.env.DATA_DIR ?? 'memory://',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      APP_URL: 'http://localhost:3000',
+    },
   },
 });

@@ -25,7 +25,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const theme = resolveTheme(link?.project.defaultTheme, link?.themeConfig);
   return (
-    <html lang={locale} dir={directionOf(locale)} className={fontVariables} style={themeToCssVars(theme) as CSSProperties}>
+    <html
+      lang={locale}
+      dir={directionOf(locale)}
+      className={fontVariables}
+      style={themeToCssVars(theme) as CSSProperties}
+    >
       <body className="min-h-dvh bg-background font-sans text-text antialiased">
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>

@@ -1,7 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { chooseType, englishLeaks, expectNoHorizontalScroll, LOCALES, MESSAGES, newLink, openLink, runPopup, unknownToken, type Locale } from './support/ui';
+import {
+  chooseType,
+  englishLeaks,
+  expectNoHorizontalScroll,
+  LOCALES,
+  MESSAGES,
+  newLink,
+  openLink,
+  runPopup,
+  unknownToken,
+  type Locale,
+} from './support/ui';
 
 // SPEC 6: WCAG 2.2 AA, automated axe scan clean in every locale, no layout breaks from 320 px.
 // One test per locale walks one link through every hosted screen (type, connect, failure, success,
@@ -13,11 +24,16 @@ const PHONE = { width: 320, height: 640 };
 
 async function checkScreen(page: Page, what: string, locale: Locale, root = page.locator('body')) {
   expect(await englishLeaks(root, locale), `English text on ${what}`).toEqual([]);
-  const { violations, incomplete } = await new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations', 'incomplete'] }).analyze();
+  const { violations, incomplete } = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .options({ resultTypes: ['violations', 'incomplete'] })
+    .analyze();
   // axe files ids shared by ARIA references under "incomplete"; they are certain failures all the
   // same (aria-labelledby then names an element after some other element's text).
   const certain = [...violations, ...incomplete.filter((r) => r.id === 'duplicate-id-aria')];
-  const summary = certain.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = certain.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary, `axe violations on ${what}`).toEqual([]);
   await page.setViewportSize(PHONE);
   await expectNoHorizontalScroll(page, `${what} at 320 px`);
@@ -75,7 +91,9 @@ for (const locale of LOCALES) {
 
       // The expired link.
       const expiringPath = `/customers/${expiring.customerId}/setup_links/${expiring.link.id}`;
-      await expect.poll(async () => (await api.get(expiringPath)).body.data.status, { timeout: 10_000 }).toBe('expired');
+      await expect
+        .poll(async () => (await api.get(expiringPath)).body.data.status, { timeout: 10_000 })
+        .toBe('expired');
       await openLink(page, expiring.link.url);
       await expect(h1).toHaveText(m.LinkState.expired.title);
       await checkScreen(page, `${locale} expired link`, locale);
@@ -88,7 +106,9 @@ for (const locale of LOCALES) {
 
       // The theme preview, whose canvas holds the finishing screen too.
       await page.goto(`/preview?lang=${locale}`);
-      await expect(page.getByTestId('preview-expired').getByRole('heading', { level: 1 })).toHaveText(m.LinkState.expired.title);
+      await expect(page.getByTestId('preview-expired').getByRole('heading', { level: 1 })).toHaveText(
+        m.LinkState.expired.title,
+      );
       // The editor beside the canvas is an English tool by design: only the canvas must be translated.
       await checkScreen(page, `${locale} preview`, locale, page.getByTestId('preview-canvas'));
     });

@@ -12,10 +12,31 @@ const DAY = 86_400_000;
 
 /** Every field of SPEC 4.1's table. */
 const LINK_FIELDS = [
-  'id', 'object', 'customer_id', 'status', 'url', 'created_at', 'expires_at', 'success_redirect_url', 'failure_redirect_url',
-  'allowed_connection_types', 'language', 'theme_config', 'provision_phone_number', 'phone_number_country_isos',
-  'phone_number_area_code', 'whatsapp_setup_status', 'whatsapp_setup_error', 'provisioned_phone_number', 'used_at', 'revoked_at',
-  'whatsapp_config_id', 'phone_number_id', 'business_account_id', 'display_phone_number', 'metadata',
+  'id',
+  'object',
+  'customer_id',
+  'status',
+  'url',
+  'created_at',
+  'expires_at',
+  'success_redirect_url',
+  'failure_redirect_url',
+  'allowed_connection_types',
+  'language',
+  'theme_config',
+  'provision_phone_number',
+  'phone_number_country_isos',
+  'phone_number_area_code',
+  'whatsapp_setup_status',
+  'whatsapp_setup_error',
+  'provisioned_phone_number',
+  'used_at',
+  'revoked_at',
+  'whatsapp_config_id',
+  'phone_number_id',
+  'business_account_id',
+  'display_phone_number',
+  'metadata',
 ];
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
@@ -78,12 +99,19 @@ for (const prefix of PREFIXES) {
     expect(read.body.data).toEqual(link);
   });
 
-  test(`seed 001 "Full example" body verbatim on ${prefix}; it replaces the previous link`, async ({ api, baseURL }) => {
+  test(`seed 001 "Full example" body verbatim on ${prefix}; it replaces the previous link`, async ({
+    api,
+    baseURL,
+  }) => {
     const customerId = await newCustomer(api, prefix, `Full example ${prefix}`);
     const first = await api.post(`${prefix}/customers/${customerId}/setup_links`, SEED_001_QUICK_START, JSON_HEADERS);
     expect(first.status).toBe(201);
 
-    const res = await api.post(`${prefix}/customers/${customerId}/setup_links`, JSON.stringify(SEED_001_FULL_EXAMPLE), JSON_HEADERS);
+    const res = await api.post(
+      `${prefix}/customers/${customerId}/setup_links`,
+      JSON.stringify(SEED_001_FULL_EXAMPLE),
+      JSON_HEADERS,
+    );
     expect(res.status, res.text).toBe(201);
     const link = res.body.data;
     expectFreshLink(link, customerId, baseURL!);
@@ -98,7 +126,11 @@ for (const prefix of PREFIXES) {
 
 test('seed 002 whatsapp_config body verbatim on /api/v1', async ({ api }) => {
   const customerId = await newCustomer(api, '/api/v1', 'Config Co');
-  const res = await api.post(`/api/v1/customers/${customerId}/whatsapp_configs`, SEED_002_WHATSAPP_CONFIG, JSON_HEADERS);
+  const res = await api.post(
+    `/api/v1/customers/${customerId}/whatsapp_configs`,
+    SEED_002_WHATSAPP_CONFIG,
+    JSON_HEADERS,
+  );
   expect(res.status, res.text).toBe(201);
   const config = res.body.data;
   expect(config).toMatchObject({
@@ -124,7 +156,9 @@ test('seed 002 whatsapp_config body verbatim on /api/v1', async ({ api }) => {
 });
 
 for (const prefix of PREFIXES) {
-  test(`seed 004 revoke with a Bearer key on ${prefix}: 200 revoked, then 409 setup_link_not_active`, async ({ api }) => {
+  test(`seed 004 revoke with a Bearer key on ${prefix}: 200 revoked, then 409 setup_link_not_active`, async ({
+    api,
+  }) => {
     const customerId = await newCustomer(api, prefix, `Revoke ${prefix}`);
     const created = await api.post(`${prefix}/customers/${customerId}/setup_links`, SEED_001_QUICK_START, JSON_HEADERS);
     const path = `${prefix}/customers/${customerId}/setup_links/${created.body.data.id}`;
@@ -144,7 +178,12 @@ for (const prefix of PREFIXES) {
 
     const again = await bearer.delete(path, auth);
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ type: 'conflict', code: 'setup_link_not_active', message: expect.any(String), request_id: expect.any(String) });
+    expect(again.body.error).toMatchObject({
+      type: 'conflict',
+      code: 'setup_link_not_active',
+      message: expect.any(String),
+      request_id: expect.any(String),
+    });
     expect(again.body.error.request_id).toBe(again.headers['x-request-id']);
   });
 }
@@ -153,7 +192,9 @@ test('100 concurrent creates for one customer: all 201, exactly one active link 
   test.setTimeout(90_000);
   const customerId = await newCustomer(api, '/platform/v1', 'Race Co');
   const results = await Promise.all(
-    Array.from({ length: 100 }, (_, i) => api.post(`/customers/${customerId}/setup_links`, { setup_link: { metadata: { n: String(i) } } })),
+    Array.from({ length: 100 }, (_, i) =>
+      api.post(`/customers/${customerId}/setup_links`, { setup_link: { metadata: { n: String(i) } } }),
+    ),
   );
   // ApiClient already fails on any 5xx; every create must have succeeded.
   expect(results.map((r) => r.status)).toEqual(Array(100).fill(201));

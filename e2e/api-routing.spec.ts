@@ -3,7 +3,9 @@ import { expect, test } from './support/fixtures';
 // The API's routing contract (SPEC 3): both prefixes, the error envelope everywhere, request ids.
 
 const expectEnvelope = (body: any, type: string) => {
-  expect(body).toMatchObject({ error: { type, code: expect.any(String), message: expect.any(String), request_id: expect.any(String) } });
+  expect(body).toMatchObject({
+    error: { type, code: expect.any(String), message: expect.any(String), request_id: expect.any(String) },
+  });
 };
 
 test('/api/v1 answers exactly like /platform/v1', async ({ api }) => {

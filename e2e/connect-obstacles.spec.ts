@@ -24,9 +24,14 @@ import {
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function expectAxeClean(page: Page, what: string) {
-  const { violations, incomplete } = await new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations', 'incomplete'] }).analyze();
+  const { violations, incomplete } = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .options({ resultTypes: ['violations', 'incomplete'] })
+    .analyze();
   const certain = [...violations, ...incomplete.filter((r) => r.id === 'duplicate-id-aria')];
-  const summary = certain.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = certain.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary, `axe violations on ${what}`).toEqual([]);
 }
 
@@ -48,7 +53,9 @@ function icuSelect(message: string, arg: string, value: string): string {
     if (message[end] === '{') depth++;
     else if (message[end] === '}' && --depth === 0) break;
   }
-  const options = Object.fromEntries([...message.slice(start + head.length, end).matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+  const options = Object.fromEntries(
+    [...message.slice(start + head.length, end).matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]),
+  );
   return message.slice(0, start) + (options[value] ?? options.other) + message.slice(end + 1);
 }
 
@@ -68,21 +75,37 @@ const IN_APP = {
 for (const [app, userAgent] of Object.entries(IN_APP)) {
   for (const locale of ['en', 'ar'] as const satisfies readonly Locale[]) {
     test.describe(() => {
-      test.use({ userAgent, viewport: { width: 390, height: 844 }, permissions: ['clipboard-read', 'clipboard-write'] });
+      test.use({
+        userAgent,
+        viewport: { width: 390, height: 844 },
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
 
-      test(`in-app browser (${app}, ${locale}): how to continue, no Meta SDK, the link to copy`, async ({ context, page, api, emulatorUrl }) => {
+      test(`in-app browser (${app}, ${locale}): how to continue, no Meta SDK, the link to copy`, async ({
+        context,
+        page,
+        api,
+        emulatorUrl,
+      }) => {
         const errors = pageErrors(page);
         const emulatorOrigin = new URL(emulatorUrl).origin;
         const toMeta: string[] = [];
         context.on('request', (r) => {
           const url = new URL(r.url());
-          if (url.origin === emulatorOrigin || /facebook\.(net|com)$/.test(url.hostname) || url.pathname.endsWith('/sdk.js')) toMeta.push(r.url());
+          if (
+            url.origin === emulatorOrigin ||
+            /facebook\.(net|com)$/.test(url.hostname) ||
+            url.pathname.endsWith('/sdk.js')
+          )
+            toMeta.push(r.url());
         });
         const { link } = await createCustomerAndLink(api, { language: locale });
         tokenOf(link); // the API's url is /s/sl_…
         const response = await openSetupPage(page, link);
         // The server recognised the webview: the link to copy is in the first HTML already.
-        expect((await response!.text()).includes(`value="${link.url}"`), 'the link to copy in the HTML of /setup').toBe(true);
+        expect((await response!.text()).includes(`value="${link.url}"`), 'the link to copy in the HTML of /setup').toBe(
+          true,
+        );
 
         const notice = page.getByRole('main');
         await expect(page.getByRole('heading', { level: 1, name: msg(locale, 'InAppBrowser.title') })).toBeVisible();
@@ -102,7 +125,9 @@ for (const [app, userAgent] of Object.entries(IN_APP)) {
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link.url);
 
         // Meta's SDK is never loaded in a webview.
-        expect(await page.evaluate(() => ({ fb: 'FB' in window, script: !!document.getElementById('facebook-jssdk') }))).toEqual({ fb: false, script: false });
+        expect(
+          await page.evaluate(() => ({ fb: 'FB' in window, script: !!document.getElementById('facebook-jssdk') })),
+        ).toEqual({ fb: false, script: false });
         expect(toMeta, 'requests to Meta (the emulator)').toEqual([]);
 
         await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
@@ -119,7 +144,12 @@ const isSdk = (emulatorUrl: string) => {
   return (url: URL) => url.origin === origin && url.pathname.endsWith('/sdk.js');
 };
 
-test('blocked SDK (request refused): the Connect step says what to do, and a reload recovers', async ({ context, page, api, emulatorUrl }) => {
+test('blocked SDK (request refused): the Connect step says what to do, and a reload recovers', async ({
+  context,
+  page,
+  api,
+  emulatorUrl,
+}) => {
   const errors = pageErrors(page);
   const sdk = isSdk(emulatorUrl);
   let refused = 0;
@@ -154,10 +184,17 @@ test('blocked SDK (request refused): the Connect step says what to do, and a rel
   expect(errors).toEqual([]);
 });
 
-test('blocked SDK (filtered script, Meta never shows up): the notice comes after the timeout', async ({ context, page, api, emulatorUrl }) => {
+test('blocked SDK (filtered script, Meta never shows up): the notice comes after the timeout', async ({
+  context,
+  page,
+  api,
+  emulatorUrl,
+}) => {
   const errors = pageErrors(page);
   // A network filter that answers with an empty script: it loads, but window.FB never appears.
-  await context.route(isSdk(emulatorUrl), (route) => route.fulfill({ contentType: 'text/javascript', body: '/* filtered */' }));
+  await context.route(isSdk(emulatorUrl), (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: '/* filtered */' }),
+  );
   await page.clock.install();
   const { link } = await createCustomerAndLink(api, { allowed_connection_types: ['dedicated'] });
   await openSetupPage(page, link);
@@ -178,7 +215,11 @@ test('blocked SDK (filtered script, Meta never shows up): the notice comes after
   expect(errors).toEqual([]);
 });
 
-test('blocked popup: the notice, then a retry once popups are allowed completes the setup', async ({ context, page, api }) => {
+test('blocked popup: the notice, then a retry once popups are allowed completes the setup', async ({
+  context,
+  page,
+  api,
+}) => {
   const errors = pageErrors(page);
   // What a popup blocker does: window.open answers null. __allowPopups() undoes it in a page.
   await context.addInitScript(() => {

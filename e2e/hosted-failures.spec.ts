@@ -39,13 +39,23 @@ test('cancel in Meta’s window, then try again and succeed', async ({ page, api
   const href = new URL((await back.getAttribute('href'))!);
   expect(`${href.origin}${href.pathname}`).toBe(urls.failure_redirect_url);
   expect([...href.searchParams.keys()]).toEqual(['setup_link_id', 'status', 'error_code', 'signature']);
-  expect(Object.fromEntries(href.searchParams)).toMatchObject({ setup_link_id: link.id, status: 'failed', error_code: 'facebook_auth_failed', signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  expect(Object.fromEntries(href.searchParams)).toMatchObject({
+    setup_link_id: link.id,
+    status: 'failed',
+    error_code: 'facebook_auth_failed',
+    signature: expect.stringMatching(/^[0-9a-f]{64}$/),
+  });
   // The partner can trust it: the demo partner page checks the signature.
   const partnerPage = await request.get(href.toString());
   expect(await partnerPage.text()).toContain('Signature valid');
 
   // A cancel does not use the link up.
-  expect(await getLink(api, link)).toMatchObject({ status: 'active', whatsapp_setup_status: 'failed', whatsapp_setup_error: 'facebook_auth_failed', used_at: null });
+  expect(await getLink(api, link)).toMatchObject({
+    status: 'active',
+    whatsapp_setup_status: 'failed',
+    whatsapp_setup_error: 'facebook_auth_failed',
+    used_at: null,
+  });
   expect(await listConfigs(api, customer.id)).toHaveLength(0);
 
   await page.getByRole('button', { name: msg('en', 'Failure.tryAgain') }).click();
@@ -56,16 +66,28 @@ test('cancel in Meta’s window, then try again and succeed', async ({ page, api
   expect(finished.body.attempt_id).not.toBe(cancelled.body.attempt_id);
   const params = await landedOnPartner(page, 'success');
   expect(params.get('status')).toBe('completed');
-  expect(await getLink(api, link)).toMatchObject({ status: 'used', whatsapp_setup_status: 'completed', whatsapp_setup_error: null });
+  expect(await getLink(api, link)).toMatchObject({
+    status: 'used',
+    whatsapp_setup_status: 'completed',
+    whatsapp_setup_error: null,
+  });
 });
 
 test('token exchange failure: a localized explanation, and the link stays usable', async ({ page, api }) => {
-  const { customer, link } = await createCustomerAndLink(api, { allowed_connection_types: ['dedicated'], language: 'es' });
+  const { customer, link } = await createCustomerAndLink(api, {
+    allowed_connection_types: ['dedicated'],
+    language: 'es',
+  });
   await openSetupPage(page, link);
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   const popup = await openMetaPopup(page, 'es');
   const { answer } = await completeInPopup(page, popup, POPUP.tokenExchangeError);
-  expect(answer).toMatchObject({ status: 'failed', error_code: 'token_exchange_failed', redirect_url: null, next_attempt_id: expect.any(String) });
+  expect(answer).toMatchObject({
+    status: 'failed',
+    error_code: 'token_exchange_failed',
+    redirect_url: null,
+    next_attempt_id: expect.any(String),
+  });
 
   await expect(page.getByRole('heading', { name: msg('es', 'Failure.heading') })).toBeVisible();
   await expect(page.getByText(msg('es', 'Failure.reasons.token_exchange_failed'))).toBeVisible();
@@ -75,7 +97,12 @@ test('token exchange failure: a localized explanation, and the link stays usable
   await expect(page.getByRole('main')).not.toContainText(msg('en', 'Failure.heading'));
   await expect(page.getByRole('main')).not.toContainText(msg('en', 'Failure.reasons.token_exchange_failed'));
 
-  expect(await getLink(api, link)).toMatchObject({ status: 'active', whatsapp_setup_status: 'failed', whatsapp_setup_error: 'token_exchange_failed', whatsapp_config_id: null });
+  expect(await getLink(api, link)).toMatchObject({
+    status: 'active',
+    whatsapp_setup_status: 'failed',
+    whatsapp_setup_error: 'token_exchange_failed',
+    whatsapp_config_id: null,
+  });
   expect(await listConfigs(api, customer.id)).toHaveLength(0);
 });
 
@@ -100,7 +127,11 @@ test('two tabs on one link: exactly one connects, the other is told the link was
   await expect(loser.getByRole('button', { name: msg('en', 'Failure.tryAgain') })).toHaveCount(0);
 
   const used = await getLink(api, link);
-  expect(used).toMatchObject({ status: 'used', whatsapp_setup_status: 'completed', phone_number_id: results[winner].body.phone_number_id });
+  expect(used).toMatchObject({
+    status: 'used',
+    whatsapp_setup_status: 'completed',
+    phone_number_id: results[winner].body.phone_number_id,
+  });
   const configs = await listConfigs(api, customer.id);
   expect(configs).toHaveLength(1);
   expect(configs[0].id).toBe(used.whatsapp_config_id);

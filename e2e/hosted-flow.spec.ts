@@ -24,10 +24,24 @@ import {
 
 test.beforeEach(({ context, emulatorUrl }) => manualMetaPopups(context, emulatorUrl));
 
-const SUCCESS_PARAMS = ['setup_link_id', 'status', 'phone_number_id', 'business_account_id', 'whatsapp_config_id', 'display_phone_number', 'signature'];
+const SUCCESS_PARAMS = [
+  'setup_link_id',
+  'status',
+  'phone_number_id',
+  'business_account_id',
+  'whatsapp_config_id',
+  'display_phone_number',
+  'signature',
+];
 const E164 = /^\+\d{8,15}$/;
 
-test('dedicated: from the link to the partner page, signed, and the link is used', async ({ page, api, baseURL, request, emulatorUrl }) => {
+test('dedicated: from the link to the partner page, signed, and the link is used', async ({
+  page,
+  api,
+  baseURL,
+  request,
+  emulatorUrl,
+}) => {
   const { customer, link } = await createCustomerAndLink(api, demoPartner(baseURL!));
   expect(link.url.startsWith(`${baseURL}/s/`)).toBe(true);
   await openSetupPage(page, link);
@@ -37,12 +51,19 @@ test('dedicated: from the link to the partner page, signed, and the link is used
   await expect(page.getByRole('radio')).toHaveCount(2);
   await chooseType(page, 'dedicated');
   await expect(page.getByRole('heading', { name: msg('en', 'Connect.heading') })).toBeVisible();
-  await expect(page.getByText(msg('en', 'Connect.selected', { type: msg('en', 'ConnectionType.dedicated.title') }))).toBeVisible();
+  await expect(
+    page.getByText(msg('en', 'Connect.selected', { type: msg('en', 'ConnectionType.dedicated.title') })),
+  ).toBeVisible();
 
   const popup = await openMetaPopup(page);
   await expect(popup.getByText('Dedicated (Cloud API only)')).toBeVisible();
   const { body } = await completeInPopup(page, popup, POPUP.finishDedicated);
-  expect(body).toMatchObject({ outcome: 'finish', connection_type: 'dedicated', event: 'FINISH', code: expect.stringMatching(/^AQ/) });
+  expect(body).toMatchObject({
+    outcome: 'finish',
+    connection_type: 'dedicated',
+    event: 'FINISH',
+    code: expect.stringMatching(/^AQ/),
+  });
 
   const params = await landedOnPartner(page, 'success');
   expect([...params.keys()]).toEqual(SUCCESS_PARAMS);
@@ -85,14 +106,25 @@ test('dedicated: from the link to the partner page, signed, and the link is used
   expect(meta.wabas.find((w) => w.id === body.waba_id)?.subscribed_apps.length).toBeGreaterThan(0);
 });
 
-test('coexistence: Meta reports only the WABA, the server finds the number', async ({ page, api, baseURL, request, emulatorUrl }) => {
+test('coexistence: Meta reports only the WABA, the server finds the number', async ({
+  page,
+  api,
+  baseURL,
+  request,
+  emulatorUrl,
+}) => {
   const { customer, link } = await createCustomerAndLink(api, demoPartner(baseURL!));
   await openSetupPage(page, link);
   await chooseType(page, 'coexistence');
   const popup = await openMetaPopup(page);
   await expect(popup.getByText('Coexistence (WhatsApp Business app)')).toBeVisible();
   const { body } = await completeInPopup(page, popup, POPUP.finishCoexistence);
-  expect(body).toMatchObject({ outcome: 'finish', connection_type: 'coexistence', event: 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING', waba_id: expect.any(String) });
+  expect(body).toMatchObject({
+    outcome: 'finish',
+    connection_type: 'coexistence',
+    event: 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING',
+    waba_id: expect.any(String),
+  });
   expect(body.phone_number_id).toBeUndefined();
 
   const params = await landedOnPartner(page, 'success');
@@ -109,10 +141,18 @@ test('coexistence: Meta reports only the WABA, the server finds the number', asy
   expect(phone.registered).toBe(false);
   expect(phone.syncs).toEqual(expect.arrayContaining(['smb_app_state_sync', 'history']));
 
-  expect(await getLink(api, link)).toMatchObject({ status: 'used', whatsapp_setup_status: 'completed', phone_number_id: phone.id });
+  expect(await getLink(api, link)).toMatchObject({
+    status: 'used',
+    whatsapp_setup_status: 'completed',
+    phone_number_id: phone.id,
+  });
   const configs = await listConfigs(api, customer.id);
   expect(configs).toHaveLength(1);
-  expect(configs[0]).toMatchObject({ id: params.get('whatsapp_config_id'), connection_type: 'coexistence', phone_number_id: phone.id });
+  expect(configs[0]).toMatchObject({
+    id: params.get('whatsapp_config_id'),
+    connection_type: 'coexistence',
+    phone_number_id: phone.id,
+  });
 });
 
 test('Arabic: a right-to-left page, localized through to the success screen', async ({ page, api }) => {
@@ -162,7 +202,9 @@ test('a link allowing one type skips the picker: two steps, Connect first', asyn
   await expect(steps.nth(0)).toContainText(msg('en', 'Steps.connect'));
   await expect(steps.nth(1)).toContainText(msg('en', 'Steps.finish'));
   // The preselected type is named, and there is nothing to change it to.
-  await expect(page.getByText(msg('en', 'Connect.selected', { type: msg('en', 'ConnectionType.coexistence.title') }))).toBeVisible();
+  await expect(
+    page.getByText(msg('en', 'Connect.selected', { type: msg('en', 'ConnectionType.coexistence.title') })),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: msg('en', 'Connect.changeType') })).toHaveCount(0);
 
   const popup = await openMetaPopup(page);
@@ -173,7 +215,10 @@ test('a link allowing one type skips the picker: two steps, Connect first', asyn
   expect((await listConfigs(api, customer.id))[0]).toMatchObject({ connection_type: 'coexistence' });
 });
 
-test('no redirect URLs: the error offers only "Try again", the success page shows the number', async ({ page, api }) => {
+test('no redirect URLs: the error offers only "Try again", the success page shows the number', async ({
+  page,
+  api,
+}) => {
   const { customer, link } = await createCustomerAndLink(api, { allowed_connection_types: ['dedicated'] });
   await openSetupPage(page, link);
   let popup = await openMetaPopup(page);
@@ -187,7 +232,11 @@ test('no redirect URLs: the error offers only "Try again", the success page show
   await tryAgain.click();
   popup = await openMetaPopup(page);
   const { answer } = await completeInPopup(page, popup, POPUP.finishDedicated);
-  expect(answer).toMatchObject({ status: 'completed', redirect_url: null, display_phone_number: expect.stringMatching(E164) });
+  expect(answer).toMatchObject({
+    status: 'completed',
+    redirect_url: null,
+    display_phone_number: expect.stringMatching(E164),
+  });
   await expect(page.getByRole('heading', { name: msg('en', 'Success.heading') })).toBeVisible();
   await expect(page.getByText(msg('en', 'Success.body', { partner: PARTNER }))).toBeVisible();
   await expect(page.getByText(msg('en', 'Success.close'))).toBeVisible();

@@ -22,7 +22,14 @@ import {
 
 test.beforeEach(({ context, emulatorUrl }) => manualMetaPopups(context, emulatorUrl));
 
-test('the link token never reaches Meta: address bar, page, requests, referrers, popup', async ({ context, page, api, baseURL, emulatorUrl, request }) => {
+test('the link token never reaches Meta: address bar, page, requests, referrers, popup', async ({
+  context,
+  page,
+  api,
+  baseURL,
+  emulatorUrl,
+  request,
+}) => {
   const { link } = await createCustomerAndLink(api, demoPartner(baseURL!));
   const token = tokenOf(link);
   const emulatorOrigin = new URL(emulatorUrl).origin;
@@ -43,7 +50,9 @@ test('the link token never reaches Meta: address bar, page, requests, referrers,
   expect([...new Set(documentUrls)]).toEqual([`${baseURL}/setup`]); // the /s/ URL never commits
   // Meta's script runs in the page: nothing it can read there holds the token.
   expect(await page.content()).not.toContain(token);
-  expect(await page.evaluate(() => document.cookie + location.href + document.referrer + history.length)).not.toContain(token);
+  expect(await page.evaluate(() => document.cookie + location.href + document.referrer + history.length)).not.toContain(
+    token,
+  );
 
   await chooseType(page, 'dedicated');
   const popup = await openMetaPopup(page);
@@ -79,7 +88,9 @@ test('forged Embedded Signup messages from other origins are ignored', async ({ 
   });
   // Look-alike and wrong-scheme Facebook origins, served by the test itself.
   for (const host of ['https://facebook.com.evil.test', 'http://www.facebook.com']) {
-    await context.route(`${host}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>forger</title>' }));
+    await context.route(`${host}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>forger</title>' }),
+    );
   }
   await openSetupPage(page, link);
   // Meta's window is open, so the page is waiting for a result: the moment a forgery could work.
@@ -88,7 +99,10 @@ test('forged Embedded Signup messages from other origins are ignored', async ({ 
   await page.evaluate(() => {
     const w = window as unknown as { __markers: string[] };
     w.__markers = [];
-    window.addEventListener('message', (e) => typeof e.data === 'string' && e.data.startsWith('marker:') && w.__markers.push(e.data));
+    window.addEventListener(
+      'message',
+      (e) => typeof e.data === 'string' && e.data.startsWith('marker:') && w.__markers.push(e.data),
+    );
   });
   const markers = () => page.evaluate(() => (window as unknown as { __markers: string[] }).__markers);
 
@@ -100,7 +114,10 @@ test('forged Embedded Signup messages from other origins are ignored', async ({ 
   }, forged);
   // 2. From windows on other origins that hold a reference to the page.
   for (const host of ['https://facebook.com.evil.test', 'http://www.facebook.com']) {
-    const [forger] = await Promise.all([page.waitForEvent('popup'), page.evaluate((u) => void window.open(u, '_blank'), `${host}/`)]);
+    const [forger] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.evaluate((u) => void window.open(u, '_blank'), `${host}/`),
+    ]);
     await forger.waitForLoadState();
     await forger.evaluate(
       ([m, marker]) => {
@@ -112,7 +129,9 @@ test('forged Embedded Signup messages from other origins are ignored', async ({ 
     await forger.close();
   }
   // Messages from one sender arrive in order: once its marker is in, its forgery was handled.
-  await expect.poll(markers).toEqual(['marker:self', 'marker:https://facebook.com.evil.test', 'marker:http://www.facebook.com']);
+  await expect
+    .poll(markers)
+    .toEqual(['marker:self', 'marker:https://facebook.com.evil.test', 'marker:http://www.facebook.com']);
   // The page did not react: same screen, still waiting for Meta, nothing sent to the server.
   await expect(page.getByRole('heading', { name: msg('en', 'Connect.heading') })).toBeVisible();
   await expect(page.getByText(msg('en', 'Connect.windowOpen'))).toBeVisible();
@@ -128,5 +147,9 @@ test('forged Embedded Signup messages from other origins are ignored', async ({ 
   expect(body.phone_number_id).not.toBe('100000000000001'); // the emulator's forged ids
   expect(body.code).not.toBe('AQforgedByAnotherOrigin000000000000');
   expect(answer?.status).toBe('completed');
-  expect(await getLink(api, link)).toMatchObject({ status: 'used', phone_number_id: body.phone_number_id, business_account_id: body.waba_id });
+  expect(await getLink(api, link)).toMatchObject({
+    status: 'used',
+    phone_number_id: body.phone_number_id,
+    business_account_id: body.waba_id,
+  });
 });

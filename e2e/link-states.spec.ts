@@ -30,7 +30,12 @@ const stable = (html: string) => {
 };
 
 /** Asserts GET {link.url} answers 303 straight to the failure URL with `errorCode`, signed; returns that URL. */
-async function expectRedirectToFailure(request: APIRequestContext, link: ApiLink, failureUrl: string, errorCode: string) {
+async function expectRedirectToFailure(
+  request: APIRequestContext,
+  link: ApiLink,
+  failureUrl: string,
+  errorCode: string,
+) {
   const res = await request.get(link.url, { maxRedirects: 0 });
   expect(res.status()).toBe(303);
   const location = new URL(res.headers()['location']);
@@ -61,7 +66,13 @@ async function followToPartner(page: Page, link: ApiLink, errorCode: string) {
 }
 
 /** The themed, localized page of an inactive link without a failure URL. */
-async function expectStatePage(page: Page, link: ApiLink, state: 'used' | 'expired' | 'revoked', locale: Locale, primary: string) {
+async function expectStatePage(
+  page: Page,
+  link: ApiLink,
+  state: 'used' | 'expired' | 'revoked',
+  locale: Locale,
+  primary: string,
+) {
   const response = await page.goto(link.url);
   expect(response?.status()).toBeLessThan(400);
   expect(new URL(page.url()).pathname).toBe('/setup');
@@ -73,7 +84,11 @@ async function expectStatePage(page: Page, link: ApiLink, state: 'used' | 'expir
   await expect(page.getByRole('radio')).toHaveCount(0);
   await expect(page.getByRole('button', { name: msg(locale, 'Connect.button') })).toHaveCount(0);
   // The link's theme, applied on the server.
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--theme-primary').trim().toLowerCase())).toBe(primary);
+  expect(
+    await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--theme-primary').trim().toLowerCase(),
+    ),
+  ).toBe(primary);
   if (locale !== 'en') await expect(page.getByRole('main')).not.toContainText(msg('en', `LinkState.${state}.title`));
 }
 
@@ -133,9 +148,17 @@ test('opening a link changes nothing: it stays active and pending', async ({ pag
   expect(cookie).toContain(token); // bound to this link (HttpOnly: no script can read it)
 });
 
-test('a used link: back to the partner with already_used, or a page saying it was used', async ({ page, api, baseURL, request }) => {
+test('a used link: back to the partner with already_used, or a page saying it was used', async ({
+  page,
+  api,
+  baseURL,
+  request,
+}) => {
   const failure = `${baseURL}/demo/partner/failure`;
-  const withUrl = await createLink(api, (await createCustomer(api)).id, { allowed_connection_types: ['dedicated'], failure_redirect_url: failure });
+  const withUrl = await createLink(api, (await createCustomer(api)).id, {
+    allowed_connection_types: ['dedicated'],
+    failure_redirect_url: failure,
+  });
   const withoutUrl = await createLink(api, (await createCustomer(api)).id, {
     allowed_connection_types: ['dedicated'],
     language: 'pt',
@@ -152,17 +175,26 @@ test('a used link: back to the partner with already_used, or a page saying it wa
   expect(await getLink(api, withoutUrl)).toMatchObject({ status: 'used', whatsapp_setup_status: 'completed' });
 });
 
-test('an expired link: back to the partner with link_expired, or a page saying it expired', async ({ page, api, baseURL, request }) => {
+test('an expired link: back to the partner with link_expired, or a page saying it expired', async ({
+  page,
+  api,
+  baseURL,
+  request,
+}) => {
   const failure = `${baseURL}/demo/partner/failure`;
   const expiresAt = new Date(Date.now() + 3000).toISOString();
   const [withUrl, withoutUrl] = await Promise.all([
     createCustomer(api).then((c) => createLink(api, c.id, { expires_at: expiresAt, failure_redirect_url: failure })),
-    createCustomer(api).then((c) => createLink(api, c.id, { expires_at: expiresAt, language: 'es', theme_config: { primary_color: '#0a7d4f' } })),
+    createCustomer(api).then((c) =>
+      createLink(api, c.id, { expires_at: expiresAt, language: 'es', theme_config: { primary_color: '#0a7d4f' } }),
+    ),
   ]);
   // Usable until it expires: the hosted page, not the failure URL.
   const before = await request.get(withUrl.url, { maxRedirects: 0 });
   expect(before.headers()['location']).toMatch(/\/setup$/);
-  await expect.poll(async () => (await getLink(api, withUrl)).status, { timeout: 8000, intervals: [250] }).toBe('expired');
+  await expect
+    .poll(async () => (await getLink(api, withUrl)).status, { timeout: 8000, intervals: [250] })
+    .toBe('expired');
   expect((await getLink(api, withoutUrl)).status).toBe('expired');
 
   await expectRedirectToFailure(request, withUrl, failure, 'link_expired');
@@ -171,13 +203,21 @@ test('an expired link: back to the partner with link_expired, or a page saying i
   expect(await getLink(api, withoutUrl)).toMatchObject({ status: 'expired', whatsapp_setup_status: 'pending' });
 });
 
-test('a revoked link: back to the partner with link_revoked, or a page saying it was cancelled', async ({ page, api, baseURL, request }) => {
+test('a revoked link: back to the partner with link_revoked, or a page saying it was cancelled', async ({
+  page,
+  api,
+  baseURL,
+  request,
+}) => {
   // The partner's own query string stays in front of ours.
   const failure = `${baseURL}/demo/partner/failure?ref=crm-42`;
   const customer = await createCustomer(api);
   const replaced = await createLink(api, customer.id, { failure_redirect_url: failure });
   await createLink(api, customer.id); // a newer link revokes it
-  const deleted = await createLink(api, (await createCustomer(api)).id, { language: 'ar', theme_config: { primary_color: '#b3261e' } });
+  const deleted = await createLink(api, (await createCustomer(api)).id, {
+    language: 'ar',
+    theme_config: { primary_color: '#b3261e' },
+  });
   expect((await api.delete(`/customers/${deleted.customer_id}/setup_links/${deleted.id}`)).status).toBe(200);
   for (const link of [replaced, deleted]) expect(await getLink(api, link)).toMatchObject({ status: 'revoked' });
 

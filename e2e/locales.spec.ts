@@ -70,7 +70,11 @@ for (const locale of LOCALES) {
 
 test('Accept-Language decides when the link has no language, else English', async ({ api, browser }) => {
   const { link } = await newLink(api, { language: null });
-  for (const [browserLocale, expected] of [['es-ES', 'es'], ['ar-EG', 'ar'], ['de-DE', 'en']] as const) {
+  for (const [browserLocale, expected] of [
+    ['es-ES', 'es'],
+    ['ar-EG', 'ar'],
+    ['de-DE', 'en'],
+  ] as const) {
     const c = await newContext(browser, { locale: browserLocale });
     await openLink(c.page, link.url);
     await expectTypeStepIn(c.page, expected);
@@ -108,7 +112,10 @@ test("the link's language beats Accept-Language", async ({ api, browser }) => {
   await context.close();
 });
 
-test("the customer's choice in the switcher (by keyboard) beats the link's language and is remembered", async ({ api, browser }) => {
+test("the customer's choice in the switcher (by keyboard) beats the link's language and is remembered", async ({
+  api,
+  browser,
+}) => {
   const { link } = await newLink(api, { language: 'pt' });
   const { context, page, errors } = await newContext(browser, { locale: 'es-ES' });
   await openLink(page, link.url);
@@ -117,7 +124,8 @@ test("the customer's choice in the switcher (by keyboard) beats the link's langu
   // Keyboard only: Tab to the select, arrow to Hindi, Tab to the button, Enter.
   const select = page.getByLabel(MESSAGES.pt.LanguageSwitcher.label, { exact: true });
   await page.locator('body').focus();
-  for (let i = 0; i < 30 && !(await select.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 30 && !(await select.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(select).toBeFocused();
   for (let i = 0; i < 6 && (await select.inputValue()) !== 'hi'; i++) await page.keyboard.press('ArrowDown');
   await expect(select).toHaveValue('hi');
@@ -130,7 +138,9 @@ test("the customer's choice in the switcher (by keyboard) beats the link's langu
   // Remembered in a cookie: a reload, and even a new link with another language, stay in Hindi.
   const cookie = (await context.cookies()).find((c) => c.value === 'hi');
   expect(cookie, 'a cookie holding the chosen language').toBeTruthy();
-  expect(cookie!.expires, 'the choice outlives the browser session').toBeGreaterThan(Date.now() / 1000 + 30 * 24 * 3600);
+  expect(cookie!.expires, 'the choice outlives the browser session').toBeGreaterThan(
+    Date.now() / 1000 + 30 * 24 * 3600,
+  );
   await page.reload();
   await expectTypeStepIn(page, 'hi');
   const { link: arabicLink } = await newLink(api, { language: 'ar' });
@@ -148,7 +158,9 @@ test("the customer's choice in the switcher (by keyboard) beats the link's langu
 for (const locale of ['en', 'es', 'ar'] as const) {
   test(`the unknown-link page follows Accept-Language (${locale})`, async ({ browser }) => {
     // The context's locale is what Chromium sends as Accept-Language (extraHTTPHeaders cannot override it).
-    const { context, page, errors } = await newContext(browser, { locale: { en: 'en-GB', es: 'es-MX', ar: 'ar-EG' }[locale] });
+    const { context, page, errors } = await newContext(browser, {
+      locale: { en: 'en-GB', es: 'es-MX', ar: 'ar-EG' }[locale],
+    });
     const res = await page.goto(`/s/${unknownToken()}`);
     expect(res?.status()).toBe(404);
     const m = MESSAGES[locale].NotFound;

@@ -22,16 +22,27 @@ test.afterEach(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('npm start prints a working API key and demo link that completes on the demo partner page', async ({ page, request }) => {
+test('npm start prints a working API key and demo link that completes on the demo partner page', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const [port, emulatorPort] = [await freePort(), await freePort()];
   dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), META_EMULATOR_PORT: String(emulatorPort), DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    META_EMULATOR_PORT: String(emulatorPort),
+    DATA_DIR: dataDir,
+  };
   for (const k of ['DATABASE_URL', 'APP_URL', 'META_EMULATOR_URL', 'BOOTSTRAP_API_KEYS', 'DISABLE_DEMO']) delete env[k];
   env.NEXT_DIST_DIR = '.next-test'; // the build the suite made; `npm start` would build .next itself
   env.META_EMULATOR_SCENARIO = 'finish'; // the emulator's window completes by itself
 
-  child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -42,7 +53,9 @@ test('npm start prints a working API key and demo link that completes on the dem
   const link = new RegExp(`http://localhost:${port}/s/sl_[A-Za-z0-9_-]{43}`).exec(out)![0];
   expect(out).toContain(`http://localhost:${port}`);
 
-  const customers = await request.get(`http://localhost:${port}/platform/v1/customers`, { headers: { 'X-API-Key': key } });
+  const customers = await request.get(`http://localhost:${port}/platform/v1/customers`, {
+    headers: { 'X-API-Key': key },
+  });
   expect(customers.status()).toBe(200);
   expect((await customers.json()).data.map((c: { name: string }) => c.name)).toContain('Demo Customer');
 

@@ -21,7 +21,11 @@ const warnings = (page: Page) => page.getByTestId('contrast-warnings');
 const colourInput = (page: Page, name: string) => page.getByLabel(name, { exact: true });
 const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
-test('every screen is rendered with the Preview badge, with no link, no cookie and no Meta request', async ({ page, context, emulatorUrl }) => {
+test('every screen is rendered with the Preview badge, with no link, no cookie and no Meta request', async ({
+  page,
+  context,
+  emulatorUrl,
+}) => {
   const requests: string[] = [];
   const setCookies: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -47,15 +51,24 @@ test('every screen is rendered with the Preview badge, with no link, no cookie a
     await expect(screen.locator('h1')).toHaveText(headings[id]);
   }
   for (const id of ['success', 'expired', 'error'] as const) {
-    const label = await page.getByTestId(`preview-${id}`).locator('section[aria-labelledby]').getAttribute('aria-labelledby');
+    const label = await page
+      .getByTestId(`preview-${id}`)
+      .locator('section[aria-labelledby]')
+      .getAttribute('aria-labelledby');
     await expect(page.locator(`[id="${label}"]`)).toHaveText(headings[id]);
   }
   await expect(page.getByTestId('preview-connect').locator('button', { hasText: en.Connect.button })).toBeVisible();
 
   await page.waitForLoadState('networkidle');
   const emulator = new URL(emulatorUrl).origin;
-  expect(requests.filter((u) => u.startsWith(emulator) || /facebook\.(net|com)/.test(u)), 'requests to Meta or its emulator').toEqual([]);
-  expect(requests.filter((u) => /\/(s|setup)(\/|$)/.test(new URL(u).pathname)), 'requests for a setup link').toEqual([]);
+  expect(
+    requests.filter((u) => u.startsWith(emulator) || /facebook\.(net|com)/.test(u)),
+    'requests to Meta or its emulator',
+  ).toEqual([]);
+  expect(
+    requests.filter((u) => /\/(s|setup)(\/|$)/.test(new URL(u).pathname)),
+    'requests for a setup link',
+  ).toEqual([]);
   expect(await page.evaluate(() => 'FB' in window)).toBe(false);
   expect(setCookies).toEqual([]);
   expect(await context.cookies()).toEqual([]);
@@ -74,7 +87,10 @@ test('changing a colour input repaints the canvas at once', async ({ page }) => 
   await expect(canvas(page)).toHaveCSS('color', rgb('#1c1917'));
   await expect(page.getByTestId('preview-success').locator('h1')).toHaveCSS('color', rgb('#1c1917'));
   // Untouched tokens keep their defaults.
-  await expect(page.getByTestId('preview-error').locator('[aria-hidden]').first()).toHaveCSS('background-color', rgb(DEFAULT_THEME.destructive_color));
+  await expect(page.getByTestId('preview-error').locator('[aria-hidden]').first()).toHaveCSS(
+    'background-color',
+    rgb(DEFAULT_THEME.destructive_color),
+  );
   // The address follows, so it can be shared.
   await expect(page).toHaveURL(/primary_color=%23000000/);
 });
@@ -126,7 +142,11 @@ test('the width switch changes the canvas width', async ({ page }) => {
   await expect.poll(async () => (await canvas(page).boundingBox())!.width).toBe(phone);
 });
 
-test('"Copy theme_config" copies valid JSON for the API; "Copy preview URL" reproduces the state', async ({ page, context, api }) => {
+test('"Copy theme_config" copies valid JSON for the API; "Copy preview URL" reproduces the state', async ({
+  page,
+  context,
+  api,
+}) => {
   await page.goto('/preview?lang=hi');
   await colourInput(page, 'Primary').fill('#000000');
   await colourInput(page, 'Page background').fill('#fefce8');
@@ -156,13 +176,20 @@ test('"Copy theme_config" copies valid JSON for the API; "Copy preview URL" repr
   await expect(canvas(again)).toHaveAttribute('data-width', 'desktop');
   await expect(sampleButton(again)).toHaveCSS('background-color', 'rgb(0, 0, 0)');
   await expect(canvas(again)).toHaveCSS('background-color', rgb('#fefce8'));
-  await expect(again.getByTestId('preview-connection_type').locator('h1')).toHaveText(MESSAGES.hi.ConnectionType.heading);
+  await expect(again.getByTestId('preview-connection_type').locator('h1')).toHaveText(
+    MESSAGES.hi.ConnectionType.heading,
+  );
 });
 
-test("a customer's link open in the same browser leaks nothing into the preview (theme, language)", async ({ page, api }) => {
+test("a customer's link open in the same browser leaks nothing into the preview (theme, language)", async ({
+  page,
+  api,
+}) => {
   const customer = (await api.post('/customers', { customer: { name: 'Leak Check Co' } })).body.data;
   const link = (
-    await api.post(`/customers/${customer.id}/setup_links`, { setup_link: { language: 'ar', theme_config: { background_color: '#fefce8' } } })
+    await api.post(`/customers/${customer.id}/setup_links`, {
+      setup_link: { language: 'ar', theme_config: { background_color: '#fefce8' } },
+    })
   ).body.data;
   await page.goto(link.url); // the browser now holds this link's cookie
   await expect(page.locator('body')).toHaveCSS('background-color', rgb('#fefce8'));

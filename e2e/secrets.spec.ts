@@ -34,7 +34,10 @@ const SHAPES: Record<string, RegExp> = {
 };
 
 test('no secret reaches the server log after failed and completed onboardings', async ({ page, api, baseURL }) => {
-  const { link } = await createCustomerAndLink(api, { ...demoPartner(baseURL!), allowed_connection_types: ['dedicated', 'coexistence'] });
+  const { link } = await createCustomerAndLink(api, {
+    ...demoPartner(baseURL!),
+    allowed_connection_types: ['dedicated', 'coexistence'],
+  });
   const token = tokenOf(link);
   const codes: string[] = [];
 
@@ -69,7 +72,11 @@ test('no secret reaches the server log after failed and completed onboardings', 
     .map((l) => JSON.parse(l) as Record<string, unknown>)
     .filter((e) => e.setup_link_id === link.id);
   expect(entries.map((e) => `${e.msg}${e.error_code ? `:${e.error_code}` : ''}`)).toEqual(
-    expect.arrayContaining(['onboarding_failed:token_exchange_failed', 'onboarding_failed:phone_registration_failed', 'onboarding_completed']),
+    expect.arrayContaining([
+      'onboarding_failed:token_exchange_failed',
+      'onboarding_failed:phone_registration_failed',
+      'onboarding_completed',
+    ]),
   );
 
   await expectNotInServerLog(E2E_PROJECTS.primary.key, 'API key');

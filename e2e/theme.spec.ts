@@ -13,7 +13,10 @@ const EXPECTED: Theme = { ...DEFAULT_THEME, ...BRAND };
 
 const continueButton = (page: Page) => page.getByRole('button', { name: MESSAGES.en.ConnectionType.continue });
 const style = (page: Page, selector: string, prop: 'background-color' | 'color') =>
-  page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), prop);
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), prop);
 
 /** The computed colours of the elements each token paints, and every variable on <html>. */
 async function expectTheme(page: Page, theme: Theme) {
@@ -23,10 +26,12 @@ async function expectTheme(page: Page, theme: Theme) {
   expect(await style(page, 'body', 'color')).toBe(rgb(theme.text_color));
   expect(await style(page, 'h1', 'color')).toBe(rgb(theme.text_color));
   expect(await style(page, 'main', 'background-color')).toBe(rgb(theme.card_color));
-  const vars = await page.locator('html').evaluate(
-    (el, names) => Object.fromEntries(names.map((n) => [n, getComputedStyle(el).getPropertyValue(n).trim()])),
-    THEME_KEYS.map(cssVarName),
-  );
+  const vars = await page
+    .locator('html')
+    .evaluate(
+      (el, names) => Object.fromEntries(names.map((n) => [n, getComputedStyle(el).getPropertyValue(n).trim()])),
+      THEME_KEYS.map(cssVarName),
+    );
   expect(vars).toEqual(Object.fromEntries(THEME_KEYS.map((k) => [cssVarName(k), theme[k]])));
 }
 
@@ -55,7 +60,12 @@ test("the state page of a revoked link wears the link's theme too", async ({ api
   expect(await style(page, 'h1', 'color')).toBe(rgb(BRAND.text_color));
 });
 
-test('the theme is in the server HTML: no script is needed to apply it', async ({ api, playwright, baseURL, browser }) => {
+test('the theme is in the server HTML: no script is needed to apply it', async ({
+  api,
+  playwright,
+  baseURL,
+  browser,
+}) => {
   const { link } = await newLink(api, { theme_config: BRAND });
 
   // 1. The HTML as the server sends it: the variables are on <html> before any script runs.
@@ -72,7 +82,9 @@ test('the theme is in the server HTML: no script is needed to apply it', async (
       .map((d) => d.split(':').map((x) => x.trim()))
       .filter(([k]) => k),
   );
-  expect(declared, `inline style of ${htmlTag}`).toEqual(Object.fromEntries(THEME_KEYS.map((k) => [cssVarName(k), EXPECTED[k]])));
+  expect(declared, `inline style of ${htmlTag}`).toEqual(
+    Object.fromEntries(THEME_KEYS.map((k) => [cssVarName(k), EXPECTED[k]])),
+  );
 
   // 2. A browser with JavaScript off paints the theme all the same (so there is nothing to flash).
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -5,11 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../i18n/config';
 
 type Tree = { [key: string]: string | Tree };
-const load = (locale: string): Tree => JSON.parse(readFileSync(path.join(import.meta.dirname, `${locale}.json`), 'utf8'));
+const load = (locale: string): Tree =>
+  JSON.parse(readFileSync(path.join(import.meta.dirname, `${locale}.json`), 'utf8'));
 
 function flatten(tree: Tree, prefix = ''): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(tree).flatMap(([k, v]) => (v !== null && typeof v === 'object' ? Object.entries(flatten(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]])),
+    Object.entries(tree).flatMap(([k, v]) =>
+      v !== null && typeof v === 'object' ? Object.entries(flatten(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]],
+    ),
   );
 }
 
@@ -95,6 +98,10 @@ describe('messages', () => {
   }
 
   it('the ICU argument reader sees through select branches', () => {
-    expect(icuArguments('Hi {partner}, {app, select, a {x {partner}} other {y}} {rate, number}')).toEqual(['app', 'partner', 'rate']);
+    expect(icuArguments('Hi {partner}, {app, select, a {x {partner}} other {y}} {rate, number}')).toEqual([
+      'app',
+      'partner',
+      'rate',
+    ]);
   });
 });

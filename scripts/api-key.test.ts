@@ -14,8 +14,11 @@ function cli(args: string[], dataDir = dir): Promise<{ code: number; stdout: str
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL; // the lock only concerns the embedded database
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/api-key.ts', ...args], { env, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', 'scripts/api-key.ts', ...args],
+      { env, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }

@@ -22,7 +22,10 @@ function usageError(message: string): never {
 function parse(): string {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { project: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     usageError((e as Error).message);
   }
@@ -31,7 +34,8 @@ function parse(): string {
     console.log(USAGE);
     process.exit(0);
   }
-  if (positionals.length !== 1 || positionals[0] !== 'create') usageError(positionals.length ? `Unknown command: ${positionals.join(' ')}` : 'Missing command.');
+  if (positionals.length !== 1 || positionals[0] !== 'create')
+    usageError(positionals.length ? `Unknown command: ${positionals.join(' ')}` : 'Missing command.');
   const name = values.project?.trim();
   if (!name) usageError('Missing --project "Project name".');
   if (name.length > 200) usageError('The project name must be at most 200 characters.');
@@ -58,7 +62,11 @@ async function main() {
   const key = await createApiKey(db, project.id);
   const signingSecret = await getProjectSigningSecret(db, project.id);
   await close(db);
-  console.log(created ? `Created project "${project.name}" (${project.id}).` : `Project "${project.name}" (${project.id}) exists.`);
+  console.log(
+    created
+      ? `Created project "${project.name}" (${project.id}).`
+      : `Project "${project.name}" (${project.id}) exists.`,
+  );
   // Partners need it to check the `signature` of success and failure redirects (README, Redirects).
   console.log(`Redirect signing secret (HMAC-SHA256 key of the redirect signature): ${signingSecret}`);
   console.log('New API key (shown only now; store it safely, e.g. in your secrets manager):');

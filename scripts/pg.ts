@@ -13,7 +13,9 @@ const asRoot = process.getuid?.() === 0;
 
 function binDir(): string {
   const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(path.join(base, v, 'bin', 'pg_ctl'))) : [];
+  const versions = existsSync(base)
+    ? readdirSync(base).filter((v) => existsSync(path.join(base, v, 'bin', 'pg_ctl')))
+    : [];
   versions.sort((a, b) => Number(b) - Number(a));
   if (versions.length) return path.join(base, versions[0], 'bin');
   try {
@@ -60,13 +62,16 @@ async function start() {
     fail(`Could not start PostgreSQL (log: ${dir}/postgres.log, now deleted).`);
   }
   const url = `postgres://postgres@127.0.0.1:${port}/${DATABASE}`;
-  console.error(`PostgreSQL running on 127.0.0.1:${port} (data in ${dir}). Stop it with: node --import tsx scripts/pg.ts stop ${dir}`);
+  console.error(
+    `PostgreSQL running on 127.0.0.1:${port} (data in ${dir}). Stop it with: node --import tsx scripts/pg.ts stop ${dir}`,
+  );
   console.log(`export PG_DIR=${dir}`);
   console.log(`export DATABASE_URL=${url}`);
 }
 
 function stop(dir: string | undefined) {
-  if (!dir || !existsSync(path.join(dir, MARKER))) fail(`Not a directory made by \`scripts/pg.ts start\`: ${dir ?? '(none given)'}`);
+  if (!dir || !existsSync(path.join(dir, MARKER)))
+    fail(`Not a directory made by \`scripts/pg.ts start\`: ${dir ?? '(none given)'}`);
   if (existsSync(path.join(dir, 'data', 'postmaster.pid'))) {
     try {
       pg('pg_ctl', ['-D', `${dir}/data`, '-m', 'fast', '-w', 'stop']);

@@ -43,8 +43,11 @@ async function ownServer(build: boolean): Promise<TestServer> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { url: { type: 'string' }, key: { type: 'string' }, 'no-build': { type: 'boolean' } } });
-  if (!!values.url !== !!values.key) throw new Error('Give both --url and --key (a running server), or neither (a server of its own).');
+  const { values } = parseArgs({
+    options: { url: { type: 'string' }, key: { type: 'string' }, 'no-build': { type: 'boolean' } },
+  });
+  if (!!values.url !== !!values.key)
+    throw new Error('Give both --url and --key (a running server), or neither (a server of its own).');
   const server = values.url ? null : await ownServer(!values['no-build']);
   const base = (values.url ?? server!.baseUrl).replace(/\/+$/, '');
   const key = values.key ?? E2E_PROJECTS.primary.key;
@@ -52,9 +55,17 @@ async function main() {
   try {
     mkdirSync(OUT_DIR, { recursive: true });
     for (const locale of SHOTS) {
-      const { id } = await api(base, key, 'POST', '/customers', { customer: { name: `Screenshot customer (${locale})` } });
+      const { id } = await api(base, key, 'POST', '/customers', {
+        customer: { name: `Screenshot customer (${locale})` },
+      });
       const link = await api(base, key, 'POST', `/customers/${id}/setup_links`, { setup_link: { language: locale } });
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale,
+      });
       const page = await context.newPage();
       const res = await page.goto(link.url, { waitUntil: 'networkidle' });
       if (!res || res.status() >= 400) throw new Error(`The hosted page answered ${res?.status()} for ${locale}.`);

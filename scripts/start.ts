@@ -14,7 +14,9 @@ const distDir = path.resolve(ROOT, env.nextDistDir);
 async function ensureBuild() {
   const buildId = path.join(distDir, 'BUILD_ID');
   if (existsSync(buildId)) {
-    console.log(`Using the build in ${path.relative(ROOT, distDir)} from ${statSync(buildId).mtime.toLocaleString()} (run \`npm run build\` after changing the code).`);
+    console.log(
+      `Using the build in ${path.relative(ROOT, distDir)} from ${statSync(buildId).mtime.toLocaleString()} (run \`npm run build\` after changing the code).`,
+    );
     return;
   }
   console.log('No build yet: running `next build` once (about a minute)...\n');
@@ -70,7 +72,9 @@ async function main() {
   );
   // Longer than the usual 60 s idle timeout of load balancers, so they never reuse a socket that
   // Next has just closed (Node's 5 s default makes that race common).
-  const args = dev ? ['dev', '--port', String(env.port)] : ['start', '--port', String(env.port), '--keepAliveTimeout', '75000'];
+  const args = dev
+    ? ['dev', '--port', String(env.port)]
+    : ['start', '--port', String(env.port), '--keepAliveTimeout', '75000'];
   const code = await run(process.execPath, [bin('next'), ...args], {
     env: {
       // The operator's own settings win; these are the zero-configuration defaults.

@@ -36,7 +36,8 @@ async function findChromium(): Promise<string | null> {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const install = () => run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env });
     // The package lists may be missing (fresh containers): update once and retry.
-    if ((await install()) !== 0 && ((await run('apt-get', ['update'], { env })) !== 0 || (await install()) !== 0)) return null;
+    if ((await install()) !== 0 && ((await run('apt-get', ['update'], { env })) !== 0 || (await install()) !== 0))
+      return null;
     if (existsSync(debian)) return debian;
   }
   console.error(
@@ -82,7 +83,8 @@ function counts(): { passed: number; failed: number; skipped: number } {
 
 function summary(): never {
   console.log('\nSummary');
-  for (const p of phases) console.log(`  ${p.ok ? 'ok  ' : 'FAIL'}  ${p.name.padEnd(32)} ${p.seconds.toFixed(1).padStart(6)} s`);
+  for (const p of phases)
+    console.log(`  ${p.ok ? 'ok  ' : 'FAIL'}  ${p.name.padEnd(32)} ${p.seconds.toFixed(1).padStart(6)} s`);
   const failed = phases.some((p) => !p.ok);
   console.log(failed ? '\nFAILED' : '\nAll phases passed.');
   const c = counts();
@@ -91,7 +93,9 @@ function summary(): never {
 }
 
 async function main() {
-  console.log(`Database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (in memory for unit tests, a fresh .data/e2e-* directory end-to-end)'}`);
+  console.log(
+    `Database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (in memory for unit tests, a fresh .data/e2e-* directory end-to-end)'}`,
+  );
   let chromium: string | null = null;
   if (!(await phase('Chromium', async () => !!(chromium = await findChromium())))) summary();
   const env = { ...process.env, CHROMIUM_PATH: chromium!, NEXT_TELEMETRY_DISABLED: '1' };
@@ -100,9 +104,17 @@ async function main() {
   const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];
   await phase('Unit tests (vitest)', async () => (await run(bin('vitest'), vitestArgs, { env })) === 0);
   const built = skipBuild
-    ? existsSync(path.join(ROOT, BUILD_DIR, 'BUILD_ID')) || (console.error(`--no-build: there is no build in ${BUILD_DIR}.`), false)
-    : await phase(`Build (next build, ${BUILD_DIR})`, async () => (await run(bin('next'), ['build'], { env: { ...env, NEXT_DIST_DIR: BUILD_DIR } })) === 0);
-  if (built) await phase('End-to-end tests (playwright)', async () => (await run(bin('playwright'), ['test', ...playwrightArgs], { env })) === 0);
+    ? existsSync(path.join(ROOT, BUILD_DIR, 'BUILD_ID')) ||
+      (console.error(`--no-build: there is no build in ${BUILD_DIR}.`), false)
+    : await phase(
+        `Build (next build, ${BUILD_DIR})`,
+        async () => (await run(bin('next'), ['build'], { env: { ...env, NEXT_DIST_DIR: BUILD_DIR } })) === 0,
+      );
+  if (built)
+    await phase(
+      'End-to-end tests (playwright)',
+      async () => (await run(bin('playwright'), ['test', ...playwrightArgs], { env })) === 0,
+    );
   else if (skipBuild) phases.push({ name: 'End-to-end tests (playwright)', seconds: 0, ok: false });
   summary();
 }

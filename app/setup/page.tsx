@@ -13,7 +13,11 @@ import { NONCE_HEADER } from '@/lib/server/security/csp';
 // The hosted page (SPEC 6). The link comes from the cookie set by /s/{token}; never from the URL.
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [t, tNotFound, link] = await Promise.all([getTranslations('Common'), getTranslations('NotFound'), getCurrentLink()]);
+  const [t, tNotFound, link] = await Promise.all([
+    getTranslations('Common'),
+    getTranslations('NotFound'),
+    getCurrentLink(),
+  ]);
   return {
     // No link: the page renders not-found.tsx, whose title must match (Next keeps this page's metadata).
     title: link ? t('pageTitle', { partner: link.project.name }) : tNotFound('title'),
@@ -46,7 +50,9 @@ async function NoScript() {
   const t = await getTranslations('Common');
   return (
     <noscript>
-      <p className="mb-4 rounded-xl border border-border border-s-4 border-s-destructive bg-card p-4 font-medium text-text">{t('needsJavaScript')}</p>
+      <p className="mb-4 rounded-xl border border-border border-s-4 border-s-destructive bg-card p-4 font-medium text-text">
+        {t('needsJavaScript')}
+      </p>
     </noscript>
   );
 }

@@ -17,11 +17,20 @@ export function ColourField({ themeKey, lowContrast }: { themeKey: ThemeKey; low
       />
       <label htmlFor={id} className="grow">
         {themeLabel(themeKey)}
-        {lowContrast && <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">low contrast</span>}
+        {lowContrast && (
+          <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
+            low contrast
+          </span>
+        )}
       </label>
       <code className="text-xs text-gray-700">{state.theme[themeKey]}</code>
       {state.overrides[themeKey] && (
-        <button type="button" className="text-xs text-gray-700 underline" onClick={() => state.setColor(themeKey, null)} aria-label={`Reset ${themeLabel(themeKey)}`}>
+        <button
+          type="button"
+          className="text-xs text-gray-700 underline"
+          onClick={() => state.setColor(themeKey, null)}
+          aria-label={`Reset ${themeLabel(themeKey)}`}
+        >
           Reset
         </button>
       )}

@@ -15,12 +15,18 @@ export function LanguageAndWidthForm() {
         const lang = new FormData(e.currentTarget).get('lang');
         const params = new URLSearchParams(state.search);
         params.set('lang', String(lang));
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load on purpose
         window.location.assign(`/preview?${params}`);
       }}
     >
       <label className="grid gap-1 text-sm font-medium">
         Language
-        <select name="lang" defaultValue={state.locale} className="rounded border border-gray-400 px-2 py-1.5" onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+        <select
+          name="lang"
+          defaultValue={state.locale}
+          className="rounded border border-gray-400 px-2 py-1.5"
+          onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        >
           {LOCALES.map((l) => (
             <option key={l} value={l}>
               {LOCALE_NAMES[l]}

@@ -26,7 +26,9 @@ function Frame({ id, children }: { id: PreviewScreen; children: ReactNode }) {
         <h2 id={`preview-${id}`} className="font-semibold text-text">
           {t(`screens.${id}`)}
         </h2>
-        <span className="rounded-full bg-secondary px-2 py-0.5 text-xs font-semibold text-secondary-foreground">{t('badge')}</span>
+        <span className="rounded-full bg-secondary px-2 py-0.5 text-xs font-semibold text-secondary-foreground">
+          {t('badge')}
+        </span>
       </header>
       {/* inert: sample screens must not be focusable or clickable. */}
       <div inert className={cardClass}>

@@ -20,7 +20,12 @@ interface PreviewStateValue {
 
 const Ctx = createContext<PreviewStateValue | null>(null);
 
-export function PreviewStateProvider(props: { locale: Locale; width: PreviewWidth; overrides: Partial<Theme>; children: ReactNode }) {
+export function PreviewStateProvider(props: {
+  locale: Locale;
+  width: PreviewWidth;
+  overrides: Partial<Theme>;
+  children: ReactNode;
+}) {
   const [overrides, setOverrides] = useState(props.overrides);
   const [width, setWidth] = useState(props.width);
   const search = previewSearch({ locale: props.locale, width, overrides });

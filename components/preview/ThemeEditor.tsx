@@ -17,8 +17,15 @@ export function ThemeEditor() {
   const weak = new Set(warnings.flatMap((w) => [w.fg, w.bg]));
 
   return (
-    <aside lang="en" dir="ltr" aria-labelledby="editor-title" className="space-y-5 rounded-xl border border-gray-300 bg-white p-4 text-gray-900">
-      <h2 id="editor-title" className="text-lg font-semibold">Theme editor</h2>
+    <aside
+      lang="en"
+      dir="ltr"
+      aria-labelledby="editor-title"
+      className="space-y-5 rounded-xl border border-gray-300 bg-white p-4 text-gray-900"
+    >
+      <h2 id="editor-title" className="text-lg font-semibold">
+        Theme editor
+      </h2>
       <LanguageAndWidthForm />
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">Colours</legend>

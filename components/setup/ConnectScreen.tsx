@@ -56,7 +56,10 @@ export function ConnectScreen({ partner, type, status, notice, onChangeType, onC
       <ol className="mt-3 space-y-2">
         {STEPS[type].map((key, i) => (
           <li key={key} className="flex items-start gap-3">
-            <span aria-hidden className="flex size-6 shrink-0 items-center justify-center rounded-full bg-secondary text-xs font-semibold text-secondary-foreground">
+            <span
+              aria-hidden
+              className="flex size-6 shrink-0 items-center justify-center rounded-full bg-secondary text-xs font-semibold text-secondary-foreground"
+            >
               {format.number(i + 1)}
             </span>
             <span className="text-text">{t(key, { partner })}</span>

@@ -18,7 +18,14 @@ export interface ConnectionTypeScreenProps {
   onContinue?: () => void;
 }
 
-export function ConnectionTypeScreen({ partner, types, selected, showRequired, onSelect, onContinue }: ConnectionTypeScreenProps) {
+export function ConnectionTypeScreen({
+  partner,
+  types,
+  selected,
+  showRequired,
+  onSelect,
+  onContinue,
+}: ConnectionTypeScreenProps) {
   const t = useTranslations('ConnectionType');
   return (
     <form
@@ -57,7 +64,10 @@ export function ConnectionTypeScreen({ partner, types, selected, showRequired, o
                 />
                 <div className="min-w-0 flex-1">
                   {/* The label's ::after covers the whole card, so a tap anywhere selects it. */}
-                  <label htmlFor={`ct-${type}`} className="block cursor-pointer font-semibold text-text after:absolute after:inset-0 after:rounded-2xl">
+                  <label
+                    htmlFor={`ct-${type}`}
+                    className="block cursor-pointer font-semibold text-text after:absolute after:inset-0 after:rounded-2xl"
+                  >
                     {t(`${type}.title`)}
                   </label>
                   <div id={`ct-${type}-details`} className="mt-1 space-y-2 text-sm text-muted-text">

@@ -13,8 +13,14 @@ interface NoticeProps {
 /** A warning box inside a step, or standing in for one. */
 export function Notice({ title, children, alert = false, titleAs: Title = 'p' }: NoticeProps) {
   return (
-    <div role={alert ? 'alert' : undefined} className="rounded-xl border border-border border-s-4 border-s-destructive bg-card p-4 text-start">
-      <Title tabIndex={Title === 'h1' ? -1 : undefined} className="flex items-start gap-2 font-semibold text-text outline-none">
+    <div
+      role={alert ? 'alert' : undefined}
+      className="rounded-xl border border-border border-s-4 border-s-destructive bg-card p-4 text-start"
+    >
+      <Title
+        tabIndex={Title === 'h1' ? -1 : undefined}
+        className="flex items-start gap-2 font-semibold text-text outline-none"
+      >
         <AlertIcon className="mt-0.5 size-5 text-destructive" />
         <span>{title}</span>
       </Title>

@@ -17,7 +17,15 @@ import { StepIndicator } from './StepIndicator';
 import { SuccessScreen } from './SuccessScreen';
 
 /** The interactive hosted page: choose a type, run Meta's Embedded Signup, report to the server. */
-export function SetupFlow({ partner, connectionTypes, attemptId, meta, nonce, extraMessageOrigins, inAppBrowser }: SetupFlowProps) {
+export function SetupFlow({
+  partner,
+  connectionTypes,
+  attemptId,
+  meta,
+  nonce,
+  extraMessageOrigins,
+  inAppBrowser,
+}: SetupFlowProps) {
   const [state, dispatch] = useReducer(flowReducer, undefined, () => initialFlow(connectionTypes, attemptId));
   const [choice, setChoice] = useState<ConnectionType | null>(state.connectionType);
   const [showRequired, setShowRequired] = useState(false);
@@ -27,6 +35,8 @@ export function SetupFlow({ partner, connectionTypes, attemptId, meta, nonce, ex
   useFocusOnChange(state.screen, container);
 
   function retry() {
+    // A reload on purpose: the server renders a fresh attempt id and the link's current state.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     if (state.failure?.retry === 'reload') window.location.assign('/setup');
     else dispatch({ type: 'retry' });
   }
@@ -35,7 +45,13 @@ export function SetupFlow({ partner, connectionTypes, attemptId, meta, nonce, ex
 
   const steps = stepsFor(connectionTypes);
   const connectStatus: ConnectStatus =
-    signup.sdkStatus === 'blocked' ? 'unavailable' : signup.sdkStatus === 'loading' ? 'preparing' : state.popup === 'open' ? 'waiting' : 'ready';
+    signup.sdkStatus === 'blocked'
+      ? 'unavailable'
+      : signup.sdkStatus === 'loading'
+        ? 'preparing'
+        : state.popup === 'open'
+          ? 'waiting'
+          : 'ready';
 
   return (
     <div ref={container}>
@@ -58,14 +74,26 @@ export function SetupFlow({ partner, connectionTypes, attemptId, meta, nonce, ex
           partner={partner}
           type={state.connectionType}
           status={connectStatus}
-          notice={signup.sdkStatus === 'blocked' ? <SdkBlockedNotice /> : state.popup === 'blocked' ? <PopupBlockedNotice /> : null}
+          notice={
+            signup.sdkStatus === 'blocked' ? (
+              <SdkBlockedNotice />
+            ) : state.popup === 'blocked' ? (
+              <PopupBlockedNotice />
+            ) : null
+          }
           onChangeType={connectionTypes.length > 1 ? () => dispatch({ type: 'changeType' }) : undefined}
-          onConnect={() => state.connectionType && state.attemptId && signup.connect(state.connectionType, state.attemptId)}
+          onConnect={() =>
+            state.connectionType && state.attemptId && signup.connect(state.connectionType, state.attemptId)
+          }
         />
       )}
       {state.screen === 'finishing' && <FinishingScreen partner={partner} />}
       {state.screen === 'success' && state.success && (
-        <SuccessScreen partner={partner} phoneNumber={state.success.phoneNumber} redirecting={state.success.redirecting} />
+        <SuccessScreen
+          partner={partner}
+          phoneNumber={state.success.phoneNumber}
+          redirecting={state.success.redirecting}
+        />
       )}
       {state.screen === 'failure' && state.failure && (
         <FailureScreen

@@ -15,16 +15,26 @@ export function StepIndicator({ steps, current }: { steps: readonly SetupStep[];
         const done = i < current;
         const active = i === current;
         return (
-          <li key={step} aria-current={active ? 'step' : undefined} className="flex min-w-0 flex-1 flex-col items-center gap-1.5 text-center">
+          <li
+            key={step}
+            aria-current={active ? 'step' : undefined}
+            className="flex min-w-0 flex-1 flex-col items-center gap-1.5 text-center"
+          >
             <span
               aria-hidden
               className={`flex size-8 items-center justify-center rounded-full text-sm font-semibold ${
-                done ? 'bg-primary text-primary-foreground' : active ? 'border-2 border-primary bg-card text-text' : 'bg-muted text-text'
+                done
+                  ? 'bg-primary text-primary-foreground'
+                  : active
+                    ? 'border-2 border-primary bg-card text-text'
+                    : 'bg-muted text-text'
               }`}
             >
               {done ? <CheckIcon className="size-4" /> : format.number(i + 1)}
             </span>
-            <span className={`text-xs leading-tight sm:text-sm ${active ? 'font-semibold text-text' : 'text-muted-text'}`}>
+            <span
+              className={`text-xs leading-tight sm:text-sm ${active ? 'font-semibold text-text' : 'text-muted-text'}`}
+            >
               {t(step)}
               {done && <span className="sr-only"> ({t('completed')})</span>}
             </span>

@@ -3,7 +3,15 @@ import { CheckIcon, Spinner } from './icons';
 import { StatusPanel } from './StatusPanel';
 
 /** Connected. Shown when the partner has no success URL, or briefly while redirecting to it. */
-export function SuccessScreen({ partner, phoneNumber, redirecting = false }: { partner: string; phoneNumber: string; redirecting?: boolean }) {
+export function SuccessScreen({
+  partner,
+  phoneNumber,
+  redirecting = false,
+}: {
+  partner: string;
+  phoneNumber: string;
+  redirecting?: boolean;
+}) {
   const t = useTranslations('Success');
   return (
     <StatusPanel tone="primary" icon={<CheckIcon className="size-7" />} title={t('heading')}>

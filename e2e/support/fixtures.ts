@@ -22,10 +22,20 @@ export class ApiClient {
     readonly key: string | null,
   ) {}
 
-  async call<T = any>(method: Method, path: string, opts: { data?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async call<T = any>(
+    method: Method,
+    path: string,
+    opts: { data?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
     const url = /^\/(platform|api)\/v1(\/|$)/.test(path) ? path : `/platform/v1${path}`;
     const headers: Record<string, string> = { ...(this.key ? { 'X-API-Key': this.key } : {}), ...opts.headers };
-    const res = await this.request.fetch(url, { method, headers, data: opts.data, failOnStatusCode: false, maxRedirects: 0 });
+    const res = await this.request.fetch(url, {
+      method,
+      headers,
+      data: opts.data,
+      failOnStatusCode: false,
+      maxRedirects: 0,
+    });
     const text = method === 'HEAD' ? '' : await res.text();
     let body: T = null as T;
     try {
@@ -38,9 +48,12 @@ export class ApiClient {
   }
 
   get = <T = any>(path: string, headers?: Record<string, string>) => this.call<T>('GET', path, { headers });
-  post = <T = any>(path: string, data?: unknown, headers?: Record<string, string>) => this.call<T>('POST', path, { data, headers });
-  patch = <T = any>(path: string, data?: unknown, headers?: Record<string, string>) => this.call<T>('PATCH', path, { data, headers });
-  put = <T = any>(path: string, data?: unknown, headers?: Record<string, string>) => this.call<T>('PUT', path, { data, headers });
+  post = <T = any>(path: string, data?: unknown, headers?: Record<string, string>) =>
+    this.call<T>('POST', path, { data, headers });
+  patch = <T = any>(path: string, data?: unknown, headers?: Record<string, string>) =>
+    this.call<T>('PATCH', path, { data, headers });
+  put = <T = any>(path: string, data?: unknown, headers?: Record<string, string>) =>
+    this.call<T>('PUT', path, { data, headers });
   delete = <T = any>(path: string, headers?: Record<string, string>) => this.call<T>('DELETE', path, { headers });
 
   /** The same client with another key (or none). */

@@ -1,4 +1,11 @@
-import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page, type Request } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Request,
+} from '@playwright/test';
 import type { ApiClient } from './fixtures';
 import { fill, MESSAGES, type Locale } from './ui';
 
@@ -11,7 +18,9 @@ export type ConnectionType = 'coexistence' | 'dedicated';
 
 /** A message of the app's own catalog, `{name}` placeholders filled in (no ICU plurals needed here). */
 export function msg(locale: Locale, key: string, values: Record<string, string> = {}): string {
-  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], MESSAGES[locale]);
+  const found = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], MESSAGES[locale]);
   if (typeof found !== 'string') throw new Error(`No message ${locale}:${key}`);
   return fill(found, values);
 }
@@ -100,7 +109,8 @@ export async function chooseType(page: Page, type: ConnectionType, locale: Local
 }
 
 /** "Continue with Facebook": present (under this name) only once Meta's SDK is ready. */
-export const connectButton = (page: Page, locale: Locale = 'en') => page.getByRole('button', { name: msg(locale, 'Connect.button'), exact: true });
+export const connectButton = (page: Page, locale: Locale = 'en') =>
+  page.getByRole('button', { name: msg(locale, 'Connect.button'), exact: true });
 
 /** Clicks "Continue with Facebook" and returns Meta's (the emulator's) popup. */
 export async function openMetaPopup(page: Page, locale: Locale = 'en'): Promise<Page> {
@@ -127,7 +137,8 @@ export async function manualMetaPopups(context: BrowserContext, emulatorUrl: str
       url.searchParams.set('hostile', '0');
       const response = await route.fetch({ url: url.toString() });
       const body = (await response.text()).replace(/"auto":"[a-z_]+"/, '"auto":null');
-      if (response.ok() && !body.includes('"auto":null')) throw new Error('The emulator popup changed: cannot switch off its scenario');
+      if (response.ok() && !body.includes('"auto":null'))
+        throw new Error('The emulator popup changed: cannot switch off its scenario');
       await route.fulfill({ response, body });
     },
   );
@@ -143,7 +154,8 @@ export const POPUP = {
   registerError: 'Finish, then fail number registration',
 } as const;
 
-export const popupButton = (popup: Page, label: (typeof POPUP)[keyof typeof POPUP]): Locator => popup.getByRole('button', { name: label, exact: true });
+export const popupButton = (popup: Page, label: (typeof POPUP)[keyof typeof POPUP]): Locator =>
+  popup.getByRole('button', { name: label, exact: true });
 
 export interface CompletionCall {
   request: Request;
@@ -193,20 +205,33 @@ export async function emulatorState(request: APIRequestContext, emulatorUrl: str
   const res = await request.get(`${emulatorUrl}/_emulator/state`);
   return (await res.json()) as {
     counts: Record<string, number>;
-    phone_numbers: Array<{ id: string; waba_id: string; display_phone_number: string; coexistence: boolean; registered: boolean; syncs: string[] }>;
+    phone_numbers: Array<{
+      id: string;
+      waba_id: string;
+      display_phone_number: string;
+      coexistence: boolean;
+      registered: boolean;
+      syncs: string[];
+    }>;
     wabas: Array<{ id: string; subscribed_apps: string[] }>;
     requests: Array<{ method: string; path: string; status: number }>;
   };
 }
 
 /** The step indicator (an ordered list named "Setup steps"). */
-export const stepIndicator = (page: Page, locale: Locale = 'en') => page.getByRole('list', { name: msg(locale, 'Steps.label') });
+export const stepIndicator = (page: Page, locale: Locale = 'en') =>
+  page.getByRole('list', { name: msg(locale, 'Steps.label') });
 
 /**
  * The whole customer journey on one page, in the page's language `locale`: open, choose (when
  * there is a choice), connect, finish in the popup. Returns what the page reported and the answer.
  */
-export async function completeLinkInBrowser(page: Page, link: ApiLink, type: ConnectionType = 'dedicated', locale: Locale = 'en') {
+export async function completeLinkInBrowser(
+  page: Page,
+  link: ApiLink,
+  type: ConnectionType = 'dedicated',
+  locale: Locale = 'en',
+) {
   await openSetupPage(page, link);
   const types = (link.allowed_connection_types as ConnectionType[] | undefined) ?? ['coexistence', 'dedicated'];
   if (types.length > 1) await chooseType(page, type, locale);

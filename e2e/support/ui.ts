@@ -54,11 +54,16 @@ export async function englishLeaks(locator: Locator, locale: Locale): Promise<st
 let seq = 0;
 /** A new customer of the primary project and a setup link for it (body in SPEC 4.1 names). */
 export async function newLink(api: ApiClient, setupLink: Record<string, unknown> = {}, customerName?: string) {
-  const customer = await api.post('/customers', { customer: { name: customerName ?? `UI customer ${process.pid}-${++seq}-${Date.now()}` } });
+  const customer = await api.post('/customers', {
+    customer: { name: customerName ?? `UI customer ${process.pid}-${++seq}-${Date.now()}` },
+  });
   expect(customer.status, customer.text).toBe(201);
   const link = await api.post(`/customers/${customer.body.data.id}/setup_links`, { setup_link: setupLink });
   expect(link.status, link.text).toBe(201);
-  return { customerId: customer.body.data.id as string, link: link.body.data as { id: string; url: string; [k: string]: unknown } };
+  return {
+    customerId: customer.body.data.id as string,
+    link: link.body.data as { id: string; url: string; [k: string]: unknown },
+  };
 }
 
 /** Opens a setup link: /s/{token} sets the cookie and sends the browser on to /setup. */
@@ -86,7 +91,9 @@ export async function runPopup(page: Page, locale: Locale, outcome: PopupOutcome
   // one, this popup completes by itself with that outcome instead of the one clicked here.
   await popup.waitForLoadState('domcontentloaded');
   const status = await popup.locator('#status').textContent();
-  expect(status, 'the Meta emulator has a global scenario set; this popup would not wait for a click').not.toMatch(/^Scenario /);
+  expect(status, 'the Meta emulator has a global scenario set; this popup would not wait for a click').not.toMatch(
+    /^Scenario /,
+  );
   await popup.getByRole('button', { name: outcome, exact: true }).click();
   await popup.waitForEvent('close');
 }
@@ -105,7 +112,9 @@ export async function expectNoHorizontalScroll(page: Page, what: string) {
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
   }));
-  expect(scrollWidth, `${what}: the page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
+  expect(scrollWidth, `${what}: the page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(
+    clientWidth,
+  );
 }
 
 /** `#rrggbb` -> `rgb(r, g, b)`, the form getComputedStyle returns. */

@@ -9,7 +9,8 @@ export const CONTROL_ENDPOINTS = ['POST /_emulator/scenario', 'GET /_emulator/st
 
 async function setScenario(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse) {
   const body = parseParams(await readBody(req), 'application/json');
-  if (body.scenario !== null && typeof body.scenario !== 'string') return sendError(res, 400, 'scenario must be a string or null');
+  if (body.scenario !== null && typeof body.scenario !== 'string')
+    return sendError(res, 400, 'scenario must be a string or null');
   let parsed;
   try {
     parsed = parseScenarioSpec(body.scenario);
@@ -27,7 +28,12 @@ async function setScenario(ctx: EmulatorContext, req: IncomingMessage, res: Serv
 
 export async function control(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, action: string) {
   if (action === 'state' && req.method === 'GET') {
-    return sendJson(res, 200, { scenario: ctx.scenario, delivery: ctx.delivery, app_id: ctx.appId, ...ctx.store.snapshot() });
+    return sendJson(res, 200, {
+      scenario: ctx.scenario,
+      delivery: ctx.delivery,
+      app_id: ctx.appId,
+      ...ctx.store.snapshot(),
+    });
   }
   if (action === 'reset' && req.method === 'POST') {
     ctx.store.reset();

@@ -19,8 +19,13 @@ describe('control endpoints', () => {
     expect(await popup()).toContain('"auto":"finish"');
     // "finish" follows the flow the page requested through extras.featureType.
     expect(await popup({ featureType: 'whatsapp_business_app_onboarding' })).toContain('"auto":"finish_coexistence"');
-    r = await t.call('POST', '/_emulator/scenario', { body: { scenario: 'cancel+callback_first', deliver: 'callback_only' } });
-    expect(r.json).toEqual({ scenario: 'cancel', delivery: { order: 'callback_first', deliver: 'callback_only', hostile: false } });
+    r = await t.call('POST', '/_emulator/scenario', {
+      body: { scenario: 'cancel+callback_first', deliver: 'callback_only' },
+    });
+    expect(r.json).toEqual({
+      scenario: 'cancel',
+      delivery: { order: 'callback_first', deliver: 'callback_only', hostile: false },
+    });
     const page = await popup();
     expect(page).toContain('"auto":"cancel"');
     expect(page).toContain('"order":"callback_first"');

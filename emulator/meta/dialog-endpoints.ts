@@ -23,8 +23,10 @@ function pageHeaders(nonce: string): Record<string, string> {
 /** The settings Meta would reject, each as a sentence for the error page. */
 function loginProblems(q: URLSearchParams, appId: string, expectedAppId: string): string[] {
   const problems: string[] = [];
-  if (appId !== expectedAppId) problems.push(`Invalid App ID "${appId}": this emulator serves app "${expectedAppId}" (META_APP_ID).`);
-  if (!q.get('config_id')) problems.push('config_id is missing: Embedded Signup needs the configuration id (META_CONFIG_ID).');
+  if (appId !== expectedAppId)
+    problems.push(`Invalid App ID "${appId}": this emulator serves app "${expectedAppId}" (META_APP_ID).`);
+  if (!q.get('config_id'))
+    problems.push('config_id is missing: Embedded Signup needs the configuration id (META_CONFIG_ID).');
   if (q.get('response_type') !== 'code') problems.push('response_type must be "code" for Embedded Signup.');
   if (q.get('override_default_response_type') !== 'true') problems.push('override_default_response_type must be true.');
   return problems;
@@ -48,10 +50,12 @@ export function serveDialog(ctx: EmulatorContext, res: ServerResponse, q: URLSea
     ctx.log(`dialog refused: ${problems.join(' ')}`);
     return send(res, 400, dialogErrorPage(nonce, problems), headers);
   }
-  const featureType = extras && typeof extras === 'object' ? (extras as Record<string, unknown>).featureType : undefined;
+  const featureType =
+    extras && typeof extras === 'object' ? (extras as Record<string, unknown>).featureType : undefined;
   const flow = featureType === 'whatsapp_business_app_onboarding' ? 'coexistence' : 'dedicated';
   // "finish" follows the flow the page asked for, as Meta's flow does; the others are explicit.
-  const auto: MetaOutcome | null = ctx.scenario === 'finish' && flow === 'coexistence' ? 'finish_coexistence' : ctx.scenario;
+  const auto: MetaOutcome | null =
+    ctx.scenario === 'finish' && flow === 'coexistence' ? 'finish_coexistence' : ctx.scenario;
   // ?order=, ?deliver= and ?hostile= override the delivery for this popup only; invalid ones are ignored.
   const variant = mergeDelivery(ctx.delivery, {
     order: q.get('order') ?? undefined,
@@ -83,7 +87,8 @@ export async function completeDialog(ctx: EmulatorContext, req: IncomingMessage,
   const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 100) : undefined);
   if (!isScenario(body.outcome)) return sendError(res, 400, `outcome must be one of ${META_SCENARIOS.join(', ')}`);
   if (body.app_id !== undefined && body.app_id !== ctx.appId) return sendError(res, 400, 'Unknown app_id');
-  if (body.flow !== undefined && body.flow !== 'dedicated' && body.flow !== 'coexistence') return sendError(res, 400, 'flow must be dedicated or coexistence');
+  if (body.flow !== undefined && body.flow !== 'dedicated' && body.flow !== 'coexistence')
+    return sendError(res, 400, 'flow must be dedicated or coexistence');
   const result = ctx.store.complete({
     outcome: body.outcome,
     appId: ctx.appId,

@@ -83,7 +83,8 @@ const OUTCOME_BUTTONS: { outcome: MetaOutcome; label: string }[] = [
 export function dialogPage(input: DialogPageInput): string {
   const primary: MetaOutcome = input.flow === 'coexistence' ? 'finish_coexistence' : 'finish';
   const buttons = OUTCOME_BUTTONS.map(
-    (b) => `<button type="button" data-outcome="${b.outcome}"${b.outcome === primary ? ' class="primary"' : ''}>${esc(b.label)}</button>`,
+    (b) =>
+      `<button type="button" data-outcome="${b.outcome}"${b.outcome === primary ? ' class="primary"' : ''}>${esc(b.label)}</button>`,
   ).join('\n');
   const extras = input.extras === undefined ? '(none)' : JSON.stringify(input.extras, null, 2);
   const d = input.delivery;
@@ -123,5 +124,10 @@ export function dialogPage(input: DialogPageInput): string {
   <pre id="result" aria-label="Result sent"></pre>
 </section>`;
   const { appId, state, targetOrigin, flow, auto, delivery, nonce } = input;
-  return shell('Log in with Facebook', nonce, body, dialogScript({ appId, state, targetOrigin, flow, auto, delivery, nonce }));
+  return shell(
+    'Log in with Facebook',
+    nonce,
+    body,
+    dialogScript({ appId, state, targetOrigin, flow, auto, delivery, nonce }),
+  );
 }

@@ -11,7 +11,14 @@ describe('dialog', () => {
     expect(r.headers.get('content-type')).toContain('text/html');
     expect(r.headers.get('cross-origin-opener-policy')).toBeNull();
     expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    for (const label of ['Finish (dedicated)', 'Finish (coexistence)', 'Cancel', 'Report error', 'Finish, then fail token exchange', 'Finish, then fail number registration']) {
+    for (const label of [
+      'Finish (dedicated)',
+      'Finish (coexistence)',
+      'Cancel',
+      'Report error',
+      'Finish, then fail token exchange',
+      'Finish, then fail number registration',
+    ]) {
       expect(r.text).toContain(`>${label}</button>`);
     }
     expect(r.text).toContain('Local Meta emulator');
@@ -45,7 +52,10 @@ describe('dialog', () => {
   });
 
   it('refuses to mint codes for another origin', async () => {
-    const r = await t.call('POST', '/dialog/complete', { body: { outcome: 'finish' }, headers: { Origin: 'http://evil.example' } });
+    const r = await t.call('POST', '/dialog/complete', {
+      body: { outcome: 'finish' },
+      headers: { Origin: 'http://evil.example' },
+    });
     expect(r.status).toBe(403);
   });
 });

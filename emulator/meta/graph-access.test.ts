@@ -13,7 +13,14 @@ describe('Graph API access', () => {
     expect(r.json.error).toMatchObject({ code: 100, error_subcode: 33 });
     expect(r.json.error.message).toContain('does not exist, cannot be loaded due to missing permissions');
     expect((await t.call('POST', `${V}/${b.data.waba_id}/subscribed_apps`, { token: a.token })).status).toBe(400);
-    expect((await t.call('POST', `${V}/${b.data.phone_number_id}/register`, { token: a.token, body: { messaging_product: 'whatsapp', pin: '123456' } })).status).toBe(400);
+    expect(
+      (
+        await t.call('POST', `${V}/${b.data.phone_number_id}/register`, {
+          token: a.token,
+          body: { messaging_product: 'whatsapp', pin: '123456' },
+        })
+      ).status,
+    ).toBe(400);
     const dbg = await t.call('GET', `${V}/debug_token?input_token=${a.token}&access_token=${APP_TOKEN}`);
     expect(JSON.stringify(dbg.json.data.granular_scopes)).not.toContain(b.data.waba_id);
   });
@@ -24,14 +31,27 @@ describe('Graph API access', () => {
     const bad = await t.call('GET', `${V}/${s.data.waba_id}/phone_numbers`, { token: 'EAAnotatoken' });
     expect(bad.json.error.code).toBe(190);
     expect(bad.headers.get('www-authenticate')).toContain('invalid_token');
-    expect((await t.call('GET', `${V}/debug_token?input_token=${s.token}&access_token=${encodeURIComponent(`${APP}|wrong`)}`)).json.error.code).toBe(190);
-    expect((await t.call('GET', `${V}/debug_token?input_token=EAAunknown&access_token=${APP_TOKEN}`)).json.data.is_valid).toBe(false);
+    expect(
+      (
+        await t.call(
+          'GET',
+          `${V}/debug_token?input_token=${s.token}&access_token=${encodeURIComponent(`${APP}|wrong`)}`,
+        )
+      ).json.error.code,
+    ).toBe(190);
+    expect(
+      (await t.call('GET', `${V}/debug_token?input_token=EAAunknown&access_token=${APP_TOKEN}`)).json.data.is_valid,
+    ).toBe(false);
     const unknown = await t.call('GET', `${V}/nothing_here`, { token: s.token });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error).toMatchObject({ code: 100 });
     expect(unknown.json.error.message).toMatch(/^Unsupported get request/);
-    const field = await t.call('GET', `${V}/${s.data.phone_number_id}?fields=display_phone_number,bogus`, { token: s.token });
-    expect(field.json.error.message).toBe('(#100) Tried accessing nonexisting field (bogus) on node type (WhatsAppBusinessPhoneNumber)');
+    const field = await t.call('GET', `${V}/${s.data.phone_number_id}?fields=display_phone_number,bogus`, {
+      token: s.token,
+    });
+    expect(field.json.error.message).toBe(
+      '(#100) Tried accessing nonexisting field (bogus) on node type (WhatsAppBusinessPhoneNumber)',
+    );
     expect((await t.call('GET', `/v21.0/${s.data.phone_number_id}`, { token: s.token })).status).toBe(200);
   });
 });

@@ -18,13 +18,20 @@ describe('Graph API completion sequences', () => {
     const dbg = await t.call('GET', `${V}/debug_token?input_token=${token}&access_token=${APP_TOKEN}`);
     expect(dbg.status).toBe(200);
     expect(dbg.json.data).toMatchObject({ app_id: APP, is_valid: true });
-    expect(dbg.json.data.granular_scopes).toContainEqual({ scope: 'whatsapp_business_management', target_ids: [wabaId] });
+    expect(dbg.json.data.granular_scopes).toContainEqual({
+      scope: 'whatsapp_business_management',
+      target_ids: [wabaId],
+    });
     expect(dbg.json.data.scopes).toContain('whatsapp_business_messaging');
     expect((await t.call('GET', `${V}/debug_token?input_token=${token}`, { token })).status).toBe(200);
 
     const nums = await t.call('GET', `${V}/${wabaId}/phone_numbers`, { token });
     expect(nums.status).toBe(200);
-    expect(nums.json.data[0]).toMatchObject({ id: phoneId, code_verification_status: 'VERIFIED', quality_rating: 'GREEN' });
+    expect(nums.json.data[0]).toMatchObject({
+      id: phoneId,
+      code_verification_status: 'VERIFIED',
+      quality_rating: 'GREEN',
+    });
     expect(nums.json.data[0].display_phone_number).toMatch(/^\+1 \d{3}-555-01\d{2}$/);
     expect(nums.json.paging.cursors).toBeDefined();
 
@@ -35,7 +42,12 @@ describe('Graph API completion sequences', () => {
 
     const read = await t.call('GET', `${V}/${phoneId}?fields=display_phone_number,verified_name,status`, { token });
     expect(read.status).toBe(200);
-    expect(read.json).toEqual({ id: phoneId, display_phone_number: nums.json.data[0].display_phone_number, verified_name: expect.any(String), status: 'CONNECTED' });
+    expect(read.json).toEqual({
+      id: phoneId,
+      display_phone_number: nums.json.data[0].display_phone_number,
+      verified_name: expect.any(String),
+      status: 'CONNECTED',
+    });
 
     const after = (await t.state()).counts;
     expect(after.codes_issued - before.codes_issued).toBe(1);
@@ -52,8 +64,15 @@ describe('Graph API completion sequences', () => {
       body: 'messaging_product=whatsapp&pin=12ab',
     });
     expect(form.status).toBe(400);
-    expect(((await form.json()) as Json).error).toMatchObject({ code: 100, type: 'OAuthException', fbtrace_id: expect.any(String) });
-    const missing = await t.call('POST', `${V}/${s.data.phone_number_id}/register`, { token: s.token, body: { messaging_product: 'whatsapp' } });
+    expect(((await form.json()) as Json).error).toMatchObject({
+      code: 100,
+      type: 'OAuthException',
+      fbtrace_id: expect.any(String),
+    });
+    const missing = await t.call('POST', `${V}/${s.data.phone_number_id}/register`, {
+      token: s.token,
+      body: { messaging_product: 'whatsapp' },
+    });
     expect(missing.json.error.code).toBe(100);
   });
 
@@ -64,7 +83,10 @@ describe('Graph API completion sequences', () => {
     const phoneId = nums.json.data[0].id;
     expect((await t.call('POST', `${V}/${s.data.waba_id}/subscribed_apps`, { token: s.token })).status).toBe(200);
     for (const sync_type of ['smb_app_state_sync', 'history']) {
-      const r = await t.call('POST', `${V}/${phoneId}/smb_app_data`, { token: s.token, body: { messaging_product: 'whatsapp', sync_type } });
+      const r = await t.call('POST', `${V}/${phoneId}/smb_app_data`, {
+        token: s.token,
+        body: { messaging_product: 'whatsapp', sync_type },
+      });
       expect(r.status).toBe(200);
       expect(r.json).toMatchObject({ success: true, request_id: expect.any(String) });
     }
@@ -78,7 +100,11 @@ describe('Graph API completion sequences', () => {
     expect((await t.call('POST', `${V}/${s.data.waba_id}/subscribed_apps`, { token: s.token })).status).toBe(200);
     const r = await t.call('POST', `${V}/${s.data.phone_number_id}/register`, { token: s.token, body: REGISTER });
     expect(r.status).toBe(400);
-    expect(r.json.error).toMatchObject({ code: 133005, type: 'OAuthException', message: '(#133005) Two step verification PIN Mismatch' });
+    expect(r.json.error).toMatchObject({
+      code: 133005,
+      type: 'OAuthException',
+      message: '(#133005) Two step verification PIN Mismatch',
+    });
     expect((await t.state()).counts.register_failures).toBe(before + 1);
   });
 });

@@ -49,7 +49,12 @@ export function sendError(res: ServerResponse, status: number, message: string):
   sendJson(res, status, { error: { message } });
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   send(res, status, JSON.stringify(value), {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -2,7 +2,8 @@
 import { parseScenarioSpec, startMetaEmulator } from './server.js';
 
 const port = Number(process.env.META_EMULATOR_PORT ?? 4010);
-if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid META_EMULATOR_PORT: ${process.env.META_EMULATOR_PORT}`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  throw new Error(`Invalid META_EMULATOR_PORT: ${process.env.META_EMULATOR_PORT}`);
 const { scenario, delivery } = parseScenarioSpec(process.env.META_EMULATOR_SCENARIO);
 const verbose = process.env.META_EMULATOR_LOG === '1';
 
@@ -15,7 +16,9 @@ const emulator = await startMetaEmulator({
   delivery,
   log: verbose ? (line) => console.log(`[meta-emulator] ${line}`) : undefined,
 });
-console.log(`Meta emulator listening on ${emulator.url} (SDK ${emulator.url}/en_US/sdk.js, scenario: ${scenario ?? 'manual'})`);
+console.log(
+  `Meta emulator listening on ${emulator.url} (SDK ${emulator.url}/en_US/sdk.js, scenario: ${scenario ?? 'manual'})`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

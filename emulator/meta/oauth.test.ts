@@ -11,7 +11,12 @@ describe('code exchange', () => {
     expect((await t.exchange(code)).status).toBe(200);
     const again = await t.exchange(code);
     expect(again.status).toBe(400);
-    expect(again.json.error).toMatchObject({ type: 'OAuthException', code: 100, error_subcode: 36009, message: 'This authorization code has been used.' });
+    expect(again.json.error).toMatchObject({
+      type: 'OAuthException',
+      code: 100,
+      error_subcode: 36009,
+      message: 'This authorization code has been used.',
+    });
     expect(again.json.error.fbtrace_id).toBeTruthy();
   });
 
@@ -33,7 +38,11 @@ describe('code exchange', () => {
     const { code } = (await t.complete('finish')).json;
     const wrong = await t.exchange(code, 'nope');
     expect(wrong.status).toBe(400);
-    expect(wrong.json.error).toMatchObject({ code: 1, message: 'Error validating client secret.', type: 'OAuthException' });
+    expect(wrong.json.error).toMatchObject({
+      code: 1,
+      message: 'Error validating client secret.',
+      type: 'OAuthException',
+    });
     expect((await t.exchange(code, SECRET, 'other-app')).json.error.code).toBe(101);
     expect((await t.exchange('AQ' + 'x'.repeat(40))).json.error).toMatchObject({ code: 100, error_subcode: 36008 });
     expect((await t.exchange('garbage')).json.error.code).toBe(100);

@@ -11,7 +11,8 @@ import { FB_LOCALE_PATTERN, sdkScript } from './sdk-script.js';
 /** /sdk.js, or /{fb_locale}/sdk.js and /{fb_locale}/all.js as on connect.facebook.net; returns the locale. */
 function sdkLocale(pathname: string, parts: string[]): string | null {
   if (pathname === '/sdk.js') return 'en_US';
-  if (parts.length === 2 && FB_LOCALE_PATTERN.test(parts[0]) && (parts[1] === 'sdk.js' || parts[1] === 'all.js')) return parts[0];
+  if (parts.length === 2 && FB_LOCALE_PATTERN.test(parts[0]) && (parts[1] === 'sdk.js' || parts[1] === 'all.js'))
+    return parts[0];
   return null;
 }
 
@@ -35,7 +36,8 @@ async function serveGraph(ctx: EmulatorContext, req: IncomingMessage, res: Serve
   const method = req.method ?? 'GET';
   const { version, segments } = splitGraphPath(u.pathname);
   const params: Record<string, unknown> = Object.fromEntries(u.searchParams);
-  if (method !== 'GET' && method !== 'HEAD') Object.assign(params, parseParams(await readBody(req), req.headers['content-type']));
+  if (method !== 'GET' && method !== 'HEAD')
+    Object.assign(params, parseParams(await readBody(req), req.headers['content-type']));
   const out = handleGraph({ method, segments, version, params, headers: req.headers }, ctx.store, ctx);
   ctx.store.recordRequest(method, u.pathname, out.status);
   const trace = (out.body as { error?: { fbtrace_id?: string } }).error?.fbtrace_id;

@@ -38,9 +38,15 @@ export function isScenario(value: unknown): value is MetaScenario {
  * Empty / "none" / "off" mean "no scenario" (the popup waits for clicks). Throws on unknown words
  * so a typo in META_EMULATOR_SCENARIO fails loudly instead of silently waiting for a click.
  */
-export function parseScenarioSpec(spec: string | null | undefined): { scenario: MetaScenario | null; delivery: MetaDelivery } {
+export function parseScenarioSpec(spec: string | null | undefined): {
+  scenario: MetaScenario | null;
+  delivery: MetaDelivery;
+} {
   const delivery: MetaDelivery = { ...DEFAULT_DELIVERY };
-  const words = (spec ?? '').split(/[+,\s]+/).map((w) => w.trim().toLowerCase()).filter(Boolean);
+  const words = (spec ?? '')
+    .split(/[+,\s]+/)
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
   let scenario: MetaScenario | null = null;
   for (const word of words) {
     if (isScenario(word)) scenario = word;
@@ -48,7 +54,10 @@ export function parseScenarioSpec(spec: string | null | undefined): { scenario: 
     else if (word === 'callback_first' || word === 'message_first') delivery.order = word;
     else if (word === 'callback_only' || word === 'message_only' || word === 'both') delivery.deliver = word;
     else if (word === 'hostile') delivery.hostile = true;
-    else throw new Error(`Unknown Meta emulator scenario word "${word}" (expected one of ${META_SCENARIOS.join(', ')} plus optional callback_first, callback_only, message_only, hostile)`);
+    else
+      throw new Error(
+        `Unknown Meta emulator scenario word "${word}" (expected one of ${META_SCENARIOS.join(', ')} plus optional callback_first, callback_only, message_only, hostile)`,
+      );
   }
   return { scenario, delivery };
 }
@@ -60,11 +69,13 @@ export function mergeDelivery(base: MetaDelivery, input: unknown): MetaDelivery 
   const o = input as Record<string, unknown>;
   const out = { ...base };
   if (o.order !== undefined) {
-    if (o.order !== 'message_first' && o.order !== 'callback_first') return 'order must be message_first or callback_first';
+    if (o.order !== 'message_first' && o.order !== 'callback_first')
+      return 'order must be message_first or callback_first';
     out.order = o.order;
   }
   if (o.deliver !== undefined) {
-    if (o.deliver !== 'both' && o.deliver !== 'callback_only' && o.deliver !== 'message_only') return 'deliver must be both, callback_only or message_only';
+    if (o.deliver !== 'both' && o.deliver !== 'callback_only' && o.deliver !== 'message_only')
+      return 'deliver must be both, callback_only or message_only';
     out.deliver = o.deliver;
   }
   if (o.hostile !== undefined) {

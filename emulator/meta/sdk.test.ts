@@ -9,7 +9,11 @@ const LOGIN_OPTIONS = { config_id: 'cfg-1', response_type: 'code', override_defa
 
 describe('SDK script', () => {
   it('is served for /sdk.js and /{fb_locale}/sdk.js, uncached, and mentions FB.login', async () => {
-    for (const [path, locale] of [['/sdk.js', 'en_US'], ['/es_LA/sdk.js', 'es_LA'], ['/ar_AR/sdk.js', 'ar_AR']]) {
+    for (const [path, locale] of [
+      ['/sdk.js', 'en_US'],
+      ['/es_LA/sdk.js', 'es_LA'],
+      ['/ar_AR/sdk.js', 'ar_AR'],
+    ]) {
       const r = await t.call('GET', path);
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toContain('application/javascript');
@@ -39,7 +43,10 @@ describe('SDK script', () => {
     expect(win.fbAsyncInit.hasRun).toBe(true);
 
     const calls: Json[] = [];
-    win.FB.login((r: Json) => calls.push(r), { ...LOGIN_OPTIONS, extras: { featureType: 'whatsapp_business_app_onboarding', sessionInfoVersion: '3' } });
+    win.FB.login((r: Json) => calls.push(r), {
+      ...LOGIN_OPTIONS,
+      extras: { featureType: 'whatsapp_business_app_onboarding', sessionInfoVersion: '3' },
+    });
     const u = new URL(opened[0]);
     expect(u.origin + u.pathname).toBe(`${t.emu.url}/v25.0/dialog/oauth`);
     expect(u.searchParams.get('app_id')).toBe(APP);

@@ -39,10 +39,20 @@ export interface MetaEmulator {
 function sendFailure(ctx: EmulatorContext, res: ServerResponse, err: unknown) {
   if (res.headersSent) return res.destroy();
   if (err instanceof BodyError) {
-    return sendJson(res, err.status, { error: { message: err.message, type: 'OAuthException', code: 100, fbtrace_id: 'emulator' } });
+    return sendJson(res, err.status, {
+      error: { message: err.message, type: 'OAuthException', code: 100, fbtrace_id: 'emulator' },
+    });
   }
   ctx.log(`error: ${(err as Error).stack ?? String(err)}`);
-  sendJson(res, 500, { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2, is_transient: true, fbtrace_id: 'emulator' } });
+  sendJson(res, 500, {
+    error: {
+      message: 'An unexpected error has occurred. Please retry your request later.',
+      type: 'OAuthException',
+      code: 2,
+      is_transient: true,
+      fbtrace_id: 'emulator',
+    },
+  });
 }
 
 /** The URL clients should use: a wildcard bind is reached through localhost, IPv6 needs brackets. */

@@ -86,7 +86,9 @@ export function numericId(length = randomInt(15, 17)): string {
 }
 
 function alnum(bytes: number): string {
-  return randomBytes(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return randomBytes(bytes)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 /** Looks like Meta's short trace ids (e.g. "AZ3kq9Xy1Tb"). */
@@ -195,8 +197,16 @@ export class MetaStore {
     this.codes.set(code.code, code);
     this.counts.codes_issued++;
     return coexistence
-      ? { code: code.code, event: 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING', data: { waba_id: waba.id, business_id: business.id } }
-      : { code: code.code, event: 'FINISH', data: { phone_number_id: phone.id, waba_id: waba.id, business_id: business.id } };
+      ? {
+          code: code.code,
+          event: 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING',
+          data: { waba_id: waba.id, business_id: business.id },
+        }
+      : {
+          code: code.code,
+          event: 'FINISH',
+          data: { phone_number_id: phone.id, waba_id: waba.id, business_id: business.id },
+        };
   }
 
   isExpired(code: AuthCode, now = Date.now()): boolean {

@@ -11,11 +11,19 @@ export const APP_TOKEN = encodeURIComponent(`${APP}|${SECRET}`);
 export type Json = Record<string, any>;
 
 export function clientFor(url: string) {
-  async function call(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  async function call(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    const res = await fetch(url + path, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
     const text = await res.text();
     let json: Json = {};
     try {
@@ -25,9 +33,13 @@ export function clientFor(url: string) {
     }
     return { status: res.status, json, text, headers: res.headers };
   }
-  const complete = (outcome: string, extra: Json = {}) => call('POST', '/dialog/complete', { body: { outcome, ...extra } });
+  const complete = (outcome: string, extra: Json = {}) =>
+    call('POST', '/dialog/complete', { body: { outcome, ...extra } });
   const exchange = (code: string, secret = SECRET, clientId = APP) =>
-    call('GET', `${V}/oauth/access_token?client_id=${encodeURIComponent(clientId)}&client_secret=${encodeURIComponent(secret)}&code=${encodeURIComponent(code)}`);
+    call(
+      'GET',
+      `${V}/oauth/access_token?client_id=${encodeURIComponent(clientId)}&client_secret=${encodeURIComponent(secret)}&code=${encodeURIComponent(code)}`,
+    );
   /** A completed popup plus its token exchange, as the hosted page and server do it. */
   async function signup(outcome = 'finish'): Promise<{ code: string; event: string; data: Json; token: string }> {
     const done = await complete(outcome);

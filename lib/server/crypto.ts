@@ -1,5 +1,14 @@
 import 'server-only';
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomInt,
+  timingSafeEqual,
+} from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { env } from './env';
@@ -12,7 +21,10 @@ type Keyring = { current: string; keys: Map<string, Buffer> };
 function parseKeyring(raw: string): Keyring {
   const keys = new Map<string, Buffer>();
   let current = '';
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [version, b64] = part.includes(':') ? part.split(':', 2) : ['v1', part];
     const key = Buffer.from(b64, 'base64');
     if (!/^v\d+$/.test(version) || key.length !== 32) {
@@ -51,7 +63,12 @@ export function encryptSecret(plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.get(current)!, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [current, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join(':');
+  return [
+    current,
+    iv.toString('base64url'),
+    body.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+  ].join(':');
 }
 
 export function decryptSecret(stored: string): string {

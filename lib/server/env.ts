@@ -27,7 +27,10 @@ const schema = z.object({
   META_APP_ID: optional,
   META_APP_SECRET: optional,
   META_CONFIG_ID: optional,
-  META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v25.0'),
+  META_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/)
+    .default('v25.0'),
   META_SDK_URL: optional,
   META_GRAPH_URL: optional,
   META_EXTRAS: optional,
@@ -87,7 +90,8 @@ function load() {
       configId: e.META_CONFIG_ID ?? 'emulator-config',
       graphVersion: e.META_GRAPH_VERSION,
       // `{locale}` is replaced by the Facebook locale of the page (en_US, ar_AR, ...).
-      sdkUrl: e.META_SDK_URL ?? (devMode ? `${emulatorUrl}/{locale}/sdk.js` : 'https://connect.facebook.net/{locale}/sdk.js'),
+      sdkUrl:
+        e.META_SDK_URL ?? (devMode ? `${emulatorUrl}/{locale}/sdk.js` : 'https://connect.facebook.net/{locale}/sdk.js'),
       graphUrl: (e.META_GRAPH_URL ?? (devMode ? emulatorUrl : 'https://graph.facebook.com')).replace(/\/+$/, ''),
       extras,
       emulatorUrl: devMode ? emulatorUrl : undefined,

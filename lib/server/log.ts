@@ -14,7 +14,10 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value instanceof Error) return { name: value.name, message: redact(value.message, depth + 1) };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) && k !== 'error_code' && k !== 'status_code' ? '[REDACTED]' : redact(v, depth + 1)]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      SECRET_FIELD.test(k) && k !== 'error_code' && k !== 'status_code' ? '[REDACTED]' : redact(v, depth + 1),
+    ]),
   );
 }
 
@@ -27,7 +30,12 @@ function threshold(): number {
 
 function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   if (ORDER[level] < threshold()) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg: redact(msg), ...(redact(fields ?? {}) as object) });
+  const line = JSON.stringify({
+    time: new Date().toISOString(),
+    level,
+    msg: redact(msg),
+    ...(redact(fields ?? {}) as object),
+  });
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 }
 

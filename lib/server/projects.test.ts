@@ -16,8 +16,15 @@ describe('projects and API keys', () => {
   });
   it('refuses missing, unknown and query-string keys with 401', async () => {
     const { db, apiKey } = await testProject();
-    await expect(authenticateApiKey(db, new Headers(), url)).rejects.toMatchObject({ status: 401, code: 'missing_api_key' });
-    await expect(authenticateApiKey(db, new Headers({ 'x-api-key': 'sk_live_nope' }), url)).rejects.toMatchObject({ status: 401 });
-    await expect(authenticateApiKey(db, new Headers(), new URL(`${url}?api_key=${apiKey}`))).rejects.toMatchObject({ status: 401 });
+    await expect(authenticateApiKey(db, new Headers(), url)).rejects.toMatchObject({
+      status: 401,
+      code: 'missing_api_key',
+    });
+    await expect(authenticateApiKey(db, new Headers({ 'x-api-key': 'sk_live_nope' }), url)).rejects.toMatchObject({
+      status: 401,
+    });
+    await expect(authenticateApiKey(db, new Headers(), new URL(`${url}?api_key=${apiKey}`))).rejects.toMatchObject({
+      status: 401,
+    });
   });
 });

@@ -11,7 +11,11 @@ export interface Project {
   defaultTheme: Record<string, string>;
 }
 
-const toProject = (row: typeof projects.$inferSelect): Project => ({ id: row.id, name: row.name, defaultTheme: row.defaultTheme });
+const toProject = (row: typeof projects.$inferSelect): Project => ({
+  id: row.id,
+  name: row.name,
+  defaultTheme: row.defaultTheme,
+});
 
 /** Finds the project by name or creates it (with a fresh redirect-signing secret). */
 export async function ensureProject(db: Db, name: string): Promise<{ project: Project; created: boolean }> {
@@ -52,14 +56,25 @@ export async function authenticateApiKey(db: Db, headers: Headers, url: URL): Pr
   let key = headers.get('x-api-key')?.trim();
   if (!key && auth) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-    if (!m) throw new ApiError(400, 'invalid_request_error', 'malformed_authorization_header', 'The Authorization header must be "Bearer <api key>".');
+    if (!m)
+      throw new ApiError(
+        400,
+        'invalid_request_error',
+        'malformed_authorization_header',
+        'The Authorization header must be "Bearer <api key>".',
+      );
     key = m[1];
   }
   if (!key) {
     if (url.searchParams.has('api_key') || url.searchParams.has('key')) {
       throw unauthorized('API keys are not accepted in the URL. Send it in the X-API-Key header.');
     }
-    throw new ApiError(401, 'authentication_error', 'missing_api_key', 'Send your API key in the X-API-Key header or as Authorization: Bearer <key>.');
+    throw new ApiError(
+      401,
+      'authentication_error',
+      'missing_api_key',
+      'Send your API key in the X-API-Key header or as Authorization: Bearer <key>.',
+    );
   }
   const [row] = await db
     .select({ project: projects })
@@ -72,6 +87,10 @@ export async function authenticateApiKey(db: Db, headers: Headers, url: URL): Pr
 
 /** Registers a key chosen by the operator (BOOTSTRAP_API_KEYS); a no-op when it exists. */
 export async function ensureApiKey(db: Db, projectId: string, key: string): Promise<void> {
-  if (!/^sk_live_[A-Za-z0-9_-]{43,}$/.test(key)) throw new Error('Bootstrap API keys must look like sk_live_ + 32 base64url bytes.');
-  await db.insert(apiKeys).values({ projectId, keyHash: sha256Hex(key), last4: key.slice(-4) }).onConflictDoNothing();
+  if (!/^sk_live_[A-Za-z0-9_-]{43,}$/.test(key))
+    throw new Error('Bootstrap API keys must look like sk_live_ + 32 base64url bytes.');
+  await db
+    .insert(apiKeys)
+    .values({ projectId, keyHash: sha256Hex(key), last4: key.slice(-4) })
+    .onConflictDoNothing();
 }

@@ -16,10 +16,11 @@ export type FailureCode =
   | 'internal_error';
 
 /** The error code for each final link status (opening or completing a link that is no longer active). */
-export const INACTIVE_LINK_CODES = { used: 'already_used', expired: 'link_expired', revoked: 'link_revoked' } as const satisfies Record<
-  'used' | 'expired' | 'revoked',
-  FailureCode
->;
+export const INACTIVE_LINK_CODES = {
+  used: 'already_used',
+  expired: 'link_expired',
+  revoked: 'link_revoked',
+} as const satisfies Record<'used' | 'expired' | 'revoked', FailureCode>;
 
 /**
  * The signature a partner checks: hex HMAC-SHA256, keyed with the project's signing secret, over
@@ -61,7 +62,11 @@ export interface SuccessParams {
   displayPhoneNumber: string;
 }
 
-export async function successRedirect(db: Db, link: { projectId: string; successRedirectUrl: string | null }, p: SuccessParams) {
+export async function successRedirect(
+  db: Db,
+  link: { projectId: string; successRedirectUrl: string | null },
+  p: SuccessParams,
+) {
   if (!link.successRedirectUrl) return null;
   const secret = await getProjectSigningSecret(db, link.projectId);
   const params: Array<[string, string]> = [
@@ -70,7 +75,9 @@ export async function successRedirect(db: Db, link: { projectId: string; success
     ['phone_number_id', p.phoneNumberId],
     ['business_account_id', p.businessAccountId],
     ['whatsapp_config_id', p.whatsappConfigId],
-    ...(p.provisionedPhoneNumberId ? [['provisioned_phone_number_id', p.provisionedPhoneNumberId] as [string, string]] : []),
+    ...(p.provisionedPhoneNumberId
+      ? [['provisioned_phone_number_id', p.provisionedPhoneNumberId] as [string, string]]
+      : []),
     ['display_phone_number', p.displayPhoneNumber],
   ];
   return withSignedParams(link.successRedirectUrl, secret, params);

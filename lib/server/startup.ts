@@ -18,6 +18,7 @@ export async function startOrExit(): Promise<void> {
 /** The operator-facing text: the message alone for configuration mistakes, the stack for the rest. */
 export function startupFailure(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
-  const expected = e instanceof DatabaseBusyError || /^Invalid environment|ENCRYPTION_KEY|Bootstrap API keys/.test(message);
+  const expected =
+    e instanceof DatabaseBusyError || /^Invalid environment|ENCRYPTION_KEY|Bootstrap API keys/.test(message);
   return `\nCannot start: ${message}${expected || !(e instanceof Error) ? '' : `\n${e.stack}`}\n\n`;
 }

@@ -34,7 +34,9 @@ export const DEFAULT_THEME: Theme = {
 };
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #RRGGBB colour');
-export const themeConfigSchema = z.strictObject(Object.fromEntries(THEME_KEYS.map((k) => [k, hex.optional()])) as Record<ThemeKey, z.ZodOptional<typeof hex>>);
+export const themeConfigSchema = z.strictObject(
+  Object.fromEntries(THEME_KEYS.map((k) => [k, hex.optional()])) as Record<ThemeKey, z.ZodOptional<typeof hex>>,
+);
 export type ThemeConfig = z.infer<typeof themeConfigSchema>;
 
 export function resolveTheme(...layers: Array<Partial<Record<string, string>> | null | undefined>): Theme {
@@ -82,5 +84,7 @@ export const CONTRAST_PAIRS: Array<[fg: ThemeKey, bg: ThemeKey]> = [
 ];
 
 export function contrastWarnings(theme: Theme, min = 4.5) {
-  return CONTRAST_PAIRS.map(([fg, bg]) => ({ fg, bg, ratio: contrastRatio(theme[fg], theme[bg]) })).filter((p) => p.ratio < min);
+  return CONTRAST_PAIRS.map(([fg, bg]) => ({ fg, bg, ratio: contrastRatio(theme[fg], theme[bg]) })).filter(
+    (p) => p.ratio < min,
+  );
 }

@@ -12,7 +12,8 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const TEST_BUILD_DIR = '.next-test';
 
 // Settings that would point the server at real Meta, another database directory or another URL.
-const STRIPPED = /^(META_|APP_URL$|PORT$|DATA_DIR$|NEXT_DIST_DIR$|BOOTSTRAP_API_KEYS$|DISABLE_DEMO$|ENCRYPTION_KEY$|ALLOW_LOCALHOST_REDIRECTS$|LOG_LEVEL$|NODE_ENV$)/;
+const STRIPPED =
+  /^(META_|APP_URL$|PORT$|DATA_DIR$|NEXT_DIST_DIR$|BOOTSTRAP_API_KEYS$|DISABLE_DEMO$|ENCRYPTION_KEY$|ALLOW_LOCALHOST_REDIRECTS$|LOG_LEVEL$|NODE_ENV$)/;
 
 export interface TestServer {
   baseUrl: string;
@@ -53,7 +54,10 @@ async function waitUntilServing(url: string, exited: Promise<number>, timeoutMs:
     if (stopped !== null) throw new Error(`The server exited with code ${stopped} before it was ready.`);
     // Any answer below 500 will do: Next serves requests only once instrumentation (database
     // open, bootstrap keys) has finished.
-    const status = await fetch(url, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+    const status = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status > 0 && status < 500) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -71,7 +75,9 @@ export interface TestServerOptions {
 
 export async function startTestServer(opts: TestServerOptions): Promise<TestServer> {
   if (!existsSync(path.join(ROOT, TEST_BUILD_DIR, 'BUILD_ID'))) {
-    throw new Error(`No build in ${TEST_BUILD_DIR}: run \`npm test\`, or \`NEXT_DIST_DIR=${TEST_BUILD_DIR} npx next build\`.`);
+    throw new Error(
+      `No build in ${TEST_BUILD_DIR}: run \`npm test\`, or \`NEXT_DIST_DIR=${TEST_BUILD_DIR} npx next build\`.`,
+    );
   }
   mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = createWriteStream(opts.logFile, { flags: 'w' });
@@ -109,7 +115,9 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
   });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
-  const exited = new Promise<number>((resolve) => child.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  const exited = new Promise<number>((resolve) =>
+    child.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+  );
 
   let stopping: Promise<void> | null = null;
   const stop = () =>

@@ -16,7 +16,9 @@ describe('platform API envelope', () => {
     const unknown = await call(routes.customers, 'GET', paths.customers(), 'sk_live_' + 'x'.repeat(43));
     expect(unknown.status).toBe(401);
     expect(unknown.body.error.code).toBe('invalid_api_key');
-    const bearer = await call(routes.customers, 'GET', paths.customers(), null, { headers: { Authorization: `Bearer ${apiKey}` } });
+    const bearer = await call(routes.customers, 'GET', paths.customers(), null, {
+      headers: { Authorization: `Bearer ${apiKey}` },
+    });
     expect(bearer.status).toBe(200);
     const inQuery = await call(routes.customers, 'GET', paths.customers(), null, { query: { api_key: apiKey } });
     expect(inQuery.status).toBe(401);
@@ -27,10 +29,15 @@ describe('platform API envelope', () => {
     const malformed = await api(routes.customers, 'POST', paths.customers(), { raw: '{"customer": {"name": ' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('malformed_json');
-    const text = await api(routes.customers, 'POST', paths.customers(), { raw: 'name=Acme', headers: { 'Content-Type': 'text/plain' } });
+    const text = await api(routes.customers, 'POST', paths.customers(), {
+      raw: 'name=Acme',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(text.status).toBe(415);
     expect(text.body.error.code).toBe('unsupported_media_type');
-    const huge = await api(routes.customers, 'POST', paths.customers(), { body: { customer: { name: 'x'.repeat(1024 * 1024) } } });
+    const huge = await api(routes.customers, 'POST', paths.customers(), {
+      body: { customer: { name: 'x'.repeat(1024 * 1024) } },
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('body_too_large');
     const notObject = await api(routes.customers, 'POST', paths.customers(), { body: ['Acme'] });
@@ -42,12 +49,19 @@ describe('platform API envelope', () => {
     const { api } = await apiClient();
     const wrapped = await api(routes.customers, 'POST', paths.customers(), { body: { customer: { name: 'Wrapped' } } });
     const flat = await api(routes.customers, 'POST', paths.customers(), { body: { name: 'Flat' } });
-    expect([wrapped.status, wrapped.body.data.name, flat.status, flat.body.data.name]).toEqual([201, 'Wrapped', 201, 'Flat']);
+    expect([wrapped.status, wrapped.body.data.name, flat.status, flat.body.data.name]).toEqual([
+      201,
+      'Wrapped',
+      201,
+      'Flat',
+    ]);
     const wrappedError = await api(routes.customers, 'POST', paths.customers(), { body: { customer: { name: '' } } });
     expect(wrappedError.body.error).toMatchObject({ code: 'invalid_parameter', param: 'customer.name' });
     const flatError = await api(routes.customers, 'POST', paths.customers(), { body: { name: '' } });
     expect(flatError.body.error.param).toBe('name');
-    const extra = await api(routes.customers, 'POST', paths.customers(), { body: { customer: { name: 'A' }, name: 'B' } });
+    const extra = await api(routes.customers, 'POST', paths.customers(), {
+      body: { customer: { name: 'A' }, name: 'B' },
+    });
     expect(extra.body.error).toMatchObject({ code: 'unknown_parameter', param: 'name' });
     const notObject = await api(routes.customers, 'POST', paths.customers(), { body: { customer: 'Acme' } });
     expect(notObject.body.error).toMatchObject({ code: 'invalid_parameter', param: 'customer' });
@@ -120,7 +134,13 @@ describe('platform API envelope', () => {
       [routes.setupLinks, 'GET', paths.setupLinks(c.id), { customerId: c.id }],
       [routes.setupLinks, 'POST', paths.setupLinks(c.id), { customerId: c.id }, {}],
       [routes.setupLink, 'GET', paths.setupLink(c.id, link.id), { customerId: c.id, id: link.id }],
-      [routes.setupLink, 'PATCH', paths.setupLink(c.id, link.id), { customerId: c.id, id: link.id }, { language: 'es' }],
+      [
+        routes.setupLink,
+        'PATCH',
+        paths.setupLink(c.id, link.id),
+        { customerId: c.id, id: link.id },
+        { language: 'es' },
+      ],
       [routes.setupLink, 'DELETE', paths.setupLink(c.id, link.id), { customerId: c.id, id: link.id }],
       [routes.configs, 'GET', paths.configs(c.id), { customerId: c.id }],
       [routes.config, 'GET', paths.config(c.id, cfg.id), { customerId: c.id, id: cfg.id }],
@@ -132,7 +152,9 @@ describe('platform API envelope', () => {
       expect(res.body.error.type).toBe('not_found');
     }
     // Nothing changed for the owner.
-    const still = await owner.api(routes.setupLink, 'GET', paths.setupLink(c.id, link.id), { params: { customerId: c.id, id: link.id } });
+    const still = await owner.api(routes.setupLink, 'GET', paths.setupLink(c.id, link.id), {
+      params: { customerId: c.id, id: link.id },
+    });
     expect(still.body.data).toMatchObject({ status: 'active', language: null });
   });
 });

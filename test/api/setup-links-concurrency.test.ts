@@ -8,7 +8,9 @@ describe('setup links: one active link per customer', () => {
   it('100 concurrent creates all answer 201 and leave exactly one active link', async () => {
     const { db, project, newCustomer, newLink } = await apiClient();
     const c = await newCustomer();
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => newLink(c.id, { metadata: { i: String(i) } })));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => newLink(c.id, { metadata: { i: String(i) } })),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(100).fill(201));
     const rows = await db.select().from(setupLinks).where(eq(setupLinks.customerId, c.id));
     expect(rows).toHaveLength(100);

@@ -20,12 +20,18 @@ async function customerWithLinks(count: number) {
 describe('setup links API: list', () => {
   it('pages newest first with meta (25 links, page 2 of 10)', async () => {
     const { api, c, ids } = await customerWithLinks(25);
-    const res = await api(routes.setupLinks, 'GET', paths.setupLinks(c.id), { params: { customerId: c.id }, query: { page: 2, per_page: 10 } });
+    const res = await api(routes.setupLinks, 'GET', paths.setupLinks(c.id), {
+      params: { customerId: c.id },
+      query: { page: 2, per_page: 10 },
+    });
     expect(res.status).toBe(200);
     expect(res.body.meta).toEqual({ page: 2, per_page: 10, total_pages: 3, total_count: 25 });
     expect(res.body.data.map((l: { id: string }) => l.id)).toEqual(ids.slice().reverse().slice(10, 20));
     expect(res.body.data[0].url).toMatch(/\/s\/sl_/);
-    const last = await api(routes.setupLinks, 'GET', paths.setupLinks(c.id), { params: { customerId: c.id }, query: { page: 3, per_page: 10 } });
+    const last = await api(routes.setupLinks, 'GET', paths.setupLinks(c.id), {
+      params: { customerId: c.id },
+      query: { page: 3, per_page: 10 },
+    });
     expect(last.body.data).toHaveLength(5);
     const defaults = await api(routes.setupLinks, 'GET', paths.setupLinks(c.id), { params: { customerId: c.id } });
     expect(defaults.body.meta).toEqual({ page: 1, per_page: 20, total_pages: 2, total_count: 25 });
@@ -47,13 +53,22 @@ describe('setup links API: list', () => {
     expect(await list({ status: 'used' })).toEqual([]);
     // Spread the creation times so second-precision bounds are unambiguous.
     const base = Date.parse('2026-01-01T10:00:00Z');
-    for (const [i, id] of ids.entries()) await db.update(setupLinks).set({ createdAt: new Date(base + i * 3_600_000) }).where(eq(setupLinks.id, id));
+    for (const [i, id] of ids.entries())
+      await db
+        .update(setupLinks)
+        .set({ createdAt: new Date(base + i * 3_600_000) })
+        .where(eq(setupLinks.id, id));
     expect(await list({ created_after: '2026-01-01T10:30:00Z' })).toEqual([ids[2], ids[1]]);
     expect(await list({ created_before: '2026-01-01T11:30:00+00:00' })).toEqual([ids[1], ids[0]]);
-    expect(await list({ created_after: '2026-01-01T10:00:00Z', created_before: '2026-01-01T12:00:00Z' })).toEqual([ids[1]]);
+    expect(await list({ created_after: '2026-01-01T10:00:00Z', created_before: '2026-01-01T12:00:00Z' })).toEqual([
+      ids[1],
+    ]);
     expect(await list({ created_after: '2026-01-01T11:30:00+02:00' })).toEqual([ids[2], ids[1], ids[0]]); // 09:30Z
     expect(await list({ status: 'gone' })).toMatchObject({ code: 'invalid_parameter', param: 'status' });
-    expect(await list({ created_after: 'yesterday' })).toMatchObject({ code: 'invalid_parameter', param: 'created_after' });
+    expect(await list({ created_after: 'yesterday' })).toMatchObject({
+      code: 'invalid_parameter',
+      param: 'created_after',
+    });
   });
 
   it('reports and stores expiry lazily once expires_at passes', async () => {
@@ -66,14 +81,19 @@ describe('setup links API: list', () => {
     expect(read.body.data.status).toBe('expired');
     const [row] = await db.select().from(setupLinks).where(eq(setupLinks.id, link.id));
     expect(row.status).toBe('expired');
-    const listed = await api(routes.setupLinks, 'GET', paths.setupLinks(c.id), { params: { customerId: c.id }, query: { status: 'expired' } });
+    const listed = await api(routes.setupLinks, 'GET', paths.setupLinks(c.id), {
+      params: { customerId: c.id },
+      query: { status: 'expired' },
+    });
     expect(listed.body.data.map((l: { id: string }) => l.id)).toEqual([link.id]);
     // Expired is final: no revoke, no PATCH; a new link is created normally.
     const revoke = await api(routes.setupLink, 'DELETE', paths.setupLink(c.id, link.id), one(link.id));
     expect(revoke.status).toBe(409);
     expect(revoke.body.error.code).toBe('setup_link_not_active');
     expect((await newLink(c.id)).status).toBe(201);
-    expect((await api(routes.setupLink, 'GET', paths.setupLink(c.id, link.id), one(link.id))).body.data.status).toBe('expired');
+    expect((await api(routes.setupLink, 'GET', paths.setupLink(c.id, link.id), one(link.id))).body.data.status).toBe(
+      'expired',
+    );
   });
 });
 
@@ -86,7 +106,10 @@ describe('setup links API: revoke and update', () => {
     const again = await api(routes.setupLink, 'DELETE', paths.setupLink(c.id, ids[0]), one(ids[0]));
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ type: 'conflict', code: 'setup_link_not_active' });
-    const events = await db.select().from(webhookEvents).where(and(eq(webhookEvents.projectId, project.id), eq(webhookEvents.type, 'setup_link.revoked')));
+    const events = await db
+      .select()
+      .from(webhookEvents)
+      .where(and(eq(webhookEvents.projectId, project.id), eq(webhookEvents.type, 'setup_link.revoked')));
     expect(events).toHaveLength(1);
   });
 
@@ -94,7 +117,10 @@ describe('setup links API: revoke and update', () => {
     const { api, db, c, ids, one } = await customerWithLinks(1);
     await db.update(setupLinks).set({ status: 'used', usedAt: new Date() }).where(eq(setupLinks.id, ids[0]));
     expect((await api(routes.setupLink, 'DELETE', paths.setupLink(c.id, ids[0]), one(ids[0]))).status).toBe(409);
-    const patch = await api(routes.setupLink, 'PATCH', paths.setupLink(c.id, ids[0]), { ...one(ids[0]), body: { setup_link: { language: 'es' } } });
+    const patch = await api(routes.setupLink, 'PATCH', paths.setupLink(c.id, ids[0]), {
+      ...one(ids[0]),
+      body: { setup_link: { language: 'es' } },
+    });
     expect(patch.status).toBe(409);
     expect(patch.body.error.code).toBe('setup_link_not_active');
   });
@@ -112,18 +138,29 @@ describe('setup links API: revoke and update', () => {
       metadata: { plan: 'gold' },
       expires_at: expiresAt.toISOString(),
     };
-    const res = await api(routes.setupLink, 'PATCH', paths.setupLink(c.id, ids[0]), { ...one(ids[0]), body: { setup_link: changes } });
+    const res = await api(routes.setupLink, 'PATCH', paths.setupLink(c.id, ids[0]), {
+      ...one(ids[0]),
+      body: { setup_link: changes },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ ...changes, expires_at: expiresAt.toISOString().replace('.000Z', 'Z'), status: 'active' });
+    expect(res.body.data).toMatchObject({
+      ...changes,
+      expires_at: expiresAt.toISOString().replace('.000Z', 'Z'),
+      status: 'active',
+    });
     const read = await api(routes.setupLink, 'GET', paths.setupLink(c.id, ids[0]), one(ids[0]));
     expect(read.body.data).toEqual(res.body.data);
-    const cleared = await api(routes.setupLink, 'PATCH', paths.setupLink(c.id, ids[0]), { ...one(ids[0]), body: { theme_config: null, metadata: {} } });
+    const cleared = await api(routes.setupLink, 'PATCH', paths.setupLink(c.id, ids[0]), {
+      ...one(ids[0]),
+      body: { theme_config: null, metadata: {} },
+    });
     expect(cleared.body.data).toMatchObject({ theme_config: {}, metadata: {}, language: 'pt' });
   });
 
   it('revokes through PATCH status "revoked" and refuses other statuses and create-only fields', async () => {
     const { api, c, ids, one } = await customerWithLinks(1);
-    const patch = (body: unknown) => api(routes.setupLink, 'PATCH', paths.setupLink(c.id, ids[0]), { ...one(ids[0]), body });
+    const patch = (body: unknown) =>
+      api(routes.setupLink, 'PATCH', paths.setupLink(c.id, ids[0]), { ...one(ids[0]), body });
     for (const status of ['used', 'active', 'expired']) {
       const res = await patch({ setup_link: { status } });
       expect(res.status).toBe(422);
@@ -133,7 +170,9 @@ describe('setup links API: revoke and update', () => {
       expect((await patch({ setup_link: field })).body.error.code).toBe('unknown_parameter');
     }
     expect((await patch({ setup_link: { language: 'xx' } })).body.error.param).toBe('setup_link.language');
-    expect((await patch({ setup_link: { expires_at: new Date(Date.now() - 1000).toISOString() } })).body.error.param).toBe('setup_link.expires_at');
+    expect(
+      (await patch({ setup_link: { expires_at: new Date(Date.now() - 1000).toISOString() } })).body.error.param,
+    ).toBe('setup_link.expires_at');
     const revoked = await patch({ setup_link: { status: 'revoked', metadata: { reason: 'duplicate' } } });
     expect(revoked.status).toBe(200);
     expect(revoked.body.data).toMatchObject({ status: 'revoked', revoked: true, metadata: { reason: 'duplicate' } });
@@ -143,12 +182,19 @@ describe('setup links API: revoke and update', () => {
   it('answers 404 for a link of another customer of the same project', async () => {
     const { api, newCustomer, c, ids } = await customerWithLinks(1);
     const other = await newCustomer('Other');
-    const res = await api(routes.setupLink, 'GET', paths.setupLink(other.id, ids[0]), { params: { customerId: other.id, id: ids[0] } });
+    const res = await api(routes.setupLink, 'GET', paths.setupLink(other.id, ids[0]), {
+      params: { customerId: other.id, id: ids[0] },
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.param).toBe('id');
     const unknownCustomer = crypto.randomUUID();
-    const res2 = await api(routes.setupLink, 'GET', paths.setupLink(unknownCustomer, ids[0]), { params: { customerId: unknownCustomer, id: ids[0] } });
+    const res2 = await api(routes.setupLink, 'GET', paths.setupLink(unknownCustomer, ids[0]), {
+      params: { customerId: unknownCustomer, id: ids[0] },
+    });
     expect(res2.body.error.param).toBe('customer_id');
-    expect((await api(routes.setupLink, 'GET', paths.setupLink(c.id, ids[0]), { params: { customerId: c.id, id: ids[0] } })).status).toBe(200);
+    expect(
+      (await api(routes.setupLink, 'GET', paths.setupLink(c.id, ids[0]), { params: { customerId: c.id, id: ids[0] } }))
+        .status,
+    ).toBe(200);
   });
 });

@@ -18,7 +18,10 @@ describe('setup links API: create', () => {
     const { api, newCustomer } = await apiClient();
     const c = await newCustomer();
     const before = Date.now();
-    const res = await api(routes.setupLinks, 'POST', paths.setupLinks(c.id), { params: { customerId: c.id }, body: QUICK_START });
+    const res = await api(routes.setupLinks, 'POST', paths.setupLinks(c.id), {
+      params: { customerId: c.id },
+      body: QUICK_START,
+    });
     expect(res.status).toBe(201);
     const link = res.body.data;
     expect(link).toMatchObject({
@@ -56,7 +59,10 @@ describe('setup links API: create', () => {
   it('accepts the seed 001 full example verbatim', async () => {
     const { api, newCustomer } = await apiClient();
     const c = await newCustomer();
-    const res = await api(routes.setupLinks, 'POST', paths.setupLinks(c.id), { params: { customerId: c.id }, body: FULL_EXAMPLE });
+    const res = await api(routes.setupLinks, 'POST', paths.setupLinks(c.id), {
+      params: { customerId: c.id },
+      body: FULL_EXAMPLE,
+    });
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ ...FULL_EXAMPLE.setup_link, status: 'active' });
   });
@@ -64,7 +70,10 @@ describe('setup links API: create', () => {
   it('accepts a flat body and an empty one', async () => {
     const { api, newCustomer } = await apiClient();
     const c = await newCustomer();
-    const flat = await api(routes.setupLinks, 'POST', paths.setupLinks(c.id), { params: { customerId: c.id }, body: { language: 'ar', metadata: { plan: 'pro' } } });
+    const flat = await api(routes.setupLinks, 'POST', paths.setupLinks(c.id), {
+      params: { customerId: c.id },
+      body: { language: 'ar', metadata: { plan: 'pro' } },
+    });
     expect(flat.status).toBe(201);
     expect(flat.body.data).toMatchObject({ language: 'ar', metadata: { plan: 'pro' } });
     const empty = await api(routes.setupLinks, 'POST', paths.setupLinks(c.id), { params: { customerId: c.id } });
@@ -79,40 +88,94 @@ describe('setup links API: create', () => {
     expect(Date.parse(inHours.expires_at) - Date.parse(inHours.created_at)).toBeLessThanOrEqual(2 * 3_600_000 + 1000);
     const at = new Date(Date.now() + 5 * DAY);
     at.setUTCMilliseconds(0);
-    expect((await newLink(c.id, { expires_at: at.toISOString() })).body.data.expires_at).toBe(at.toISOString().replace('.000Z', 'Z'));
+    expect((await newLink(c.id, { expires_at: at.toISOString() })).body.data.expires_at).toBe(
+      at.toISOString().replace('.000Z', 'Z'),
+    );
   });
 
   const future = (ms: number) => new Date(Date.now() + ms).toISOString();
   const invalid: Array<[name: string, body: Record<string, unknown>, param: string, code?: string]> = [
-    ['http redirect', { success_redirect_url: 'http://example.com/ok' }, 'setup_link.success_redirect_url', 'invalid_url'],
+    [
+      'http redirect',
+      { success_redirect_url: 'http://example.com/ok' },
+      'setup_link.success_redirect_url',
+      'invalid_url',
+    ],
     ['relative redirect', { failure_redirect_url: '/failed' }, 'setup_link.failure_redirect_url', 'invalid_url'],
-    ['redirect with user info', { success_redirect_url: 'https://user:pw@example.com/' }, 'setup_link.success_redirect_url', 'invalid_url'],
-    ['redirect with fragment', { success_redirect_url: 'https://example.com/#done' }, 'setup_link.success_redirect_url', 'invalid_url'],
-    ['redirect over 2048 chars', { success_redirect_url: `https://example.com/${'a'.repeat(2030)}` }, 'setup_link.success_redirect_url', 'invalid_url'],
-    ['javascript redirect', { success_redirect_url: 'javascript:alert(1)' }, 'setup_link.success_redirect_url', 'invalid_url'],
+    [
+      'redirect with user info',
+      { success_redirect_url: 'https://user:pw@example.com/' },
+      'setup_link.success_redirect_url',
+      'invalid_url',
+    ],
+    [
+      'redirect with fragment',
+      { success_redirect_url: 'https://example.com/#done' },
+      'setup_link.success_redirect_url',
+      'invalid_url',
+    ],
+    [
+      'redirect over 2048 chars',
+      { success_redirect_url: `https://example.com/${'a'.repeat(2030)}` },
+      'setup_link.success_redirect_url',
+      'invalid_url',
+    ],
+    [
+      'javascript redirect',
+      { success_redirect_url: 'javascript:alert(1)' },
+      'setup_link.success_redirect_url',
+      'invalid_url',
+    ],
     ['unknown language', { language: 'fr' }, 'setup_link.language'],
     ['empty connection types', { allowed_connection_types: [] }, 'setup_link.allowed_connection_types'],
-    ['duplicate connection types', { allowed_connection_types: ['dedicated', 'dedicated'] }, 'setup_link.allowed_connection_types'],
+    [
+      'duplicate connection types',
+      { allowed_connection_types: ['dedicated', 'dedicated'] },
+      'setup_link.allowed_connection_types',
+    ],
     ['unknown connection type', { allowed_connection_types: ['cloud'] }, 'setup_link.allowed_connection_types.0'],
     ['theme colour format', { theme_config: { primary_color: 'red' } }, 'setup_link.theme_config.primary_color'],
     ['theme short hex', { theme_config: { text_color: '#fff' } }, 'setup_link.theme_config.text_color'],
-    ['theme unknown key', { theme_config: { accent_color: '#000000' } }, 'setup_link.theme_config.accent_color', 'unknown_parameter'],
-    ['metadata over 50 keys', { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, 'setup_link.metadata'],
+    [
+      'theme unknown key',
+      { theme_config: { accent_color: '#000000' } },
+      'setup_link.theme_config.accent_color',
+      'unknown_parameter',
+    ],
+    [
+      'metadata over 50 keys',
+      { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) },
+      'setup_link.metadata',
+    ],
     ['metadata long value', { metadata: { note: 'x'.repeat(501) } }, 'setup_link.metadata.note'],
     ['metadata non-string value', { metadata: { n: 1 } }, 'setup_link.metadata.n'],
     ['lowercase country', { phone_number_country_isos: ['us'] }, 'setup_link.phone_number_country_isos.0'],
     ['unassigned country', { phone_number_country_isos: ['UK'] }, 'setup_link.phone_number_country_isos.0'],
     ['no countries', { phone_number_country_isos: [] }, 'setup_link.phone_number_country_isos'],
     ['area code letters', { phone_number_area_code: '41a' }, 'setup_link.phone_number_area_code'],
-    ['area code outside the US', { phone_number_country_isos: ['CL'], phone_number_area_code: '415' }, 'setup_link.phone_number_area_code'],
-    ['provisioning outside the US', { provision_phone_number: true, phone_number_country_isos: ['US', 'CL'] }, 'setup_link.phone_number_country_isos', 'provisioning_country_not_supported'],
+    [
+      'area code outside the US',
+      { phone_number_country_isos: ['CL'], phone_number_area_code: '415' },
+      'setup_link.phone_number_area_code',
+    ],
+    [
+      'provisioning outside the US',
+      { provision_phone_number: true, phone_number_country_isos: ['US', 'CL'] },
+      'setup_link.phone_number_country_isos',
+      'provisioning_country_not_supported',
+    ],
     ['expires_in_hours 0', { expires_in_hours: 0 }, 'setup_link.expires_in_hours'],
     ['expires_in_hours 721', { expires_in_hours: 721 }, 'setup_link.expires_in_hours'],
     ['expires_in_hours fraction', { expires_in_hours: 1.5 }, 'setup_link.expires_in_hours'],
     ['expires_at in the past', { expires_at: future(-60_000) }, 'setup_link.expires_at'],
     ['expires_at beyond 30 days', { expires_at: future(31 * DAY) }, 'setup_link.expires_at'],
     ['expires_at not a time', { expires_at: 'tomorrow' }, 'setup_link.expires_at'],
-    ['both expiries', { expires_at: future(DAY), expires_in_hours: 5 }, 'setup_link.expires_in_hours', 'parameter_conflict'],
+    [
+      'both expiries',
+      { expires_at: future(DAY), expires_in_hours: 5 },
+      'setup_link.expires_in_hours',
+      'parameter_conflict',
+    ],
     ['unknown key', { redirect_url: 'https://example.com' }, 'setup_link.redirect_url', 'unknown_parameter'],
     ['status on create', { status: 'active' }, 'setup_link.status', 'unknown_parameter'],
   ];
@@ -128,7 +191,8 @@ describe('setup links API: create', () => {
   it('accepts the edges of each rule', async () => {
     const { newCustomer, newLink } = await apiClient();
     const c = await newCustomer();
-    const ok = async (body: Record<string, unknown>) => expect((await newLink(c.id, body)).status, JSON.stringify(body).slice(0, 80)).toBe(201);
+    const ok = async (body: Record<string, unknown>) =>
+      expect((await newLink(c.id, body)).status, JSON.stringify(body).slice(0, 80)).toBe(201);
     await ok({ success_redirect_url: 'https://example.com/ok?ref=partner&x=1', failure_redirect_url: null });
     await ok({ success_redirect_url: `https://example.com/${'a'.repeat(2048 - 20)}` });
     await ok({ success_redirect_url: 'http://localhost:4000/done', failure_redirect_url: 'http://127.0.0.1/failed' }); // dev mode in tests
@@ -165,19 +229,34 @@ describe('setup links API: create', () => {
     const c = await newCustomer();
     const first = (await newLink(c.id)).body.data;
     const second = (await newLink(c.id)).body.data;
-    const old = await api(routes.setupLink, 'GET', paths.setupLink(c.id, first.id), { params: { customerId: c.id, id: first.id } });
+    const old = await api(routes.setupLink, 'GET', paths.setupLink(c.id, first.id), {
+      params: { customerId: c.id, id: first.id },
+    });
     expect(old.body.data).toMatchObject({ status: 'revoked', revoked: true });
     expect(old.body.data.revoked_at).toMatch(RFC3339);
     expect(second.status).toBe('active');
-    const events = await db.select().from(webhookEvents).where(eq(webhookEvents.projectId, project.id)).orderBy(webhookEvents.createdAt);
+    const events = await db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.projectId, project.id))
+      .orderBy(webhookEvents.createdAt);
     expect(events.map((e) => [e.type, (e.payload.setup_link as { id: string }).id])).toEqual([
       ['setup_link.created', first.id],
       ['setup_link.revoked', first.id],
       ['setup_link.created', second.id],
     ]);
-    expect(events[0].payload).toMatchObject({ project: { id: project.id }, customer: { id: c.id }, setup_link: { status: 'active' } });
+    expect(events[0].payload).toMatchObject({
+      project: { id: project.id },
+      customer: { id: c.id },
+      setup_link: { status: 'active' },
+    });
     // The outbox never holds the link token.
     expect(JSON.stringify(events)).not.toMatch(/sl_[A-Za-z0-9_-]{43}/);
-    expect(await db.select().from(setupLinks).where(and(eq(setupLinks.customerId, c.id), eq(setupLinks.status, 'active')))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(setupLinks)
+        .where(and(eq(setupLinks.customerId, c.id), eq(setupLinks.status, 'active'))),
+    ).toHaveLength(1);
   });
 });

@@ -12,7 +12,8 @@ const SEED_BODY = JSON.parse(SEED_002_WHATSAPP_CONFIG);
 async function setup() {
   const client = await apiClient();
   const c = await client.newCustomer();
-  const create = (body: unknown) => client.api(routes.configs, 'POST', paths.configs(c.id), { params: { customerId: c.id }, body });
+  const create = (body: unknown) =>
+    client.api(routes.configs, 'POST', paths.configs(c.id), { params: { customerId: c.id }, body });
   const one = (id: string) => ({ params: { customerId: c.id, id } });
   return { ...client, c, create, one };
 }
@@ -65,15 +66,32 @@ describe('WhatsApp configs API', () => {
     ['missing name', { name: undefined }, 'whatsapp_config.name', 'missing_parameter'],
     ['missing access_token', { access_token: undefined }, 'whatsapp_config.access_token', 'missing_parameter'],
     ['missing phone_number_id', { phone_number_id: undefined }, 'whatsapp_config.phone_number_id', 'missing_parameter'],
-    ['missing business_account_id', { business_account_id: undefined }, 'whatsapp_config.business_account_id', 'missing_parameter'],
+    [
+      'missing business_account_id',
+      { business_account_id: undefined },
+      'whatsapp_config.business_account_id',
+      'missing_parameter',
+    ],
     ['numeric phone_number_id', { phone_number_id: 123 }, 'whatsapp_config.phone_number_id', 'invalid_parameter'],
-    ['http webhook URL', { webhook_destination_url: 'http://partner.example/hook' }, 'whatsapp_config.webhook_destination_url', 'invalid_url'],
-    ['not a URL', { webhook_destination_url: 'partner hook' }, 'whatsapp_config.webhook_destination_url', 'invalid_url'],
+    [
+      'http webhook URL',
+      { webhook_destination_url: 'http://partner.example/hook' },
+      'whatsapp_config.webhook_destination_url',
+      'invalid_url',
+    ],
+    [
+      'not a URL',
+      { webhook_destination_url: 'partner hook' },
+      'whatsapp_config.webhook_destination_url',
+      'invalid_url',
+    ],
     ['unknown key', { pin: '123456' }, 'whatsapp_config.pin', 'unknown_parameter'],
   ];
   it.each(invalid)('rejects %s with 422', async (_name, change, param, code) => {
     const { create } = await setup();
-    const res = await create({ whatsapp_config: { ...SEED_BODY.whatsapp_config, webhook_destination_url: null, ...change } });
+    const res = await create({
+      whatsapp_config: { ...SEED_BODY.whatsapp_config, webhook_destination_url: null, ...change },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code, param });
   });
@@ -82,7 +100,10 @@ describe('WhatsApp configs API', () => {
     const { api, db, project, create, c, one } = await setup();
     const first = (await create(SEED_BODY)).body.data;
     const second = (await create({ ...SEED_BODY.whatsapp_config, name: 'Second' })).body.data;
-    const list = await api(routes.configs, 'GET', paths.configs(c.id), { params: { customerId: c.id }, query: { per_page: 1 } });
+    const list = await api(routes.configs, 'GET', paths.configs(c.id), {
+      params: { customerId: c.id },
+      query: { per_page: 1 },
+    });
     expect(list.body.meta).toEqual({ page: 1, per_page: 1, total_pages: 2, total_count: 2 });
     expect(list.body.data.map((x: { id: string }) => x.id)).toEqual([second.id]);
     const got = await api(routes.config, 'GET', paths.config(c.id, first.id), one(first.id));
@@ -90,13 +111,28 @@ describe('WhatsApp configs API', () => {
 
     const patched = await api(routes.config, 'PATCH', paths.config(c.id, first.id), {
       ...one(first.id),
-      body: { whatsapp_config: { name: 'Renamed', display_phone_number: '+1 415 555 0100', access_token: 'EAAnew', webhook_verify_token: null } },
+      body: {
+        whatsapp_config: {
+          name: 'Renamed',
+          display_phone_number: '+1 415 555 0100',
+          access_token: 'EAAnew',
+          webhook_verify_token: null,
+        },
+      },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body.data).toMatchObject({ name: 'Renamed', display_name: 'Renamed (+1 415 555 0100)', webhook_verify_token_set: false, phone_number_id: '1234567890' });
+    expect(patched.body.data).toMatchObject({
+      name: 'Renamed',
+      display_name: 'Renamed (+1 415 555 0100)',
+      webhook_verify_token_set: false,
+      phone_number_id: '1234567890',
+    });
     const [row] = await db.select().from(whatsappConfigs).where(eq(whatsappConfigs.id, first.id));
     expect(decryptSecret(row.accessTokenEnc!)).toBe('EAAnew');
-    const badPatch = await api(routes.config, 'PATCH', paths.config(c.id, first.id), { ...one(first.id), body: { name: '' } });
+    const badPatch = await api(routes.config, 'PATCH', paths.config(c.id, first.id), {
+      ...one(first.id),
+      body: { name: '' },
+    });
     expect(badPatch.body.error).toMatchObject({ code: 'invalid_parameter', param: 'name' });
 
     const deleted = await api(routes.config, 'DELETE', paths.config(c.id, first.id), one(first.id));
@@ -104,9 +140,19 @@ describe('WhatsApp configs API', () => {
     expect((await api(routes.config, 'GET', paths.config(c.id, first.id), one(first.id))).status).toBe(404);
     expect((await api(routes.config, 'DELETE', paths.config(c.id, first.id), one(first.id))).status).toBe(404);
 
-    const events = await db.select().from(webhookEvents).where(and(eq(webhookEvents.projectId, project.id)));
-    expect(events.map((e) => e.type).sort()).toEqual(['whatsapp.config.created', 'whatsapp.config.created', 'whatsapp.config.deleted']);
-    expect(events.find((e) => e.type === 'whatsapp.config.deleted')?.payload).toMatchObject({ customer: { id: c.id }, whatsapp_config: { id: first.id } });
+    const events = await db
+      .select()
+      .from(webhookEvents)
+      .where(and(eq(webhookEvents.projectId, project.id)));
+    expect(events.map((e) => e.type).sort()).toEqual([
+      'whatsapp.config.created',
+      'whatsapp.config.created',
+      'whatsapp.config.deleted',
+    ]);
+    expect(events.find((e) => e.type === 'whatsapp.config.deleted')?.payload).toMatchObject({
+      customer: { id: c.id },
+      whatsapp_config: { id: first.id },
+    });
     expect(JSON.stringify(events)).not.toMatch(/EAAnew|access_token"/);
   });
 

@@ -22,7 +22,11 @@ beforeEach(() => fetch(`${meta.emulator.url}/_emulator/reset`, { method: 'POST' 
 
 const ORIGIN = 'http://localhost:3000';
 
-function request(path: string, body: unknown, opts: { token?: string | null; origin?: string | null; site?: string | null; raw?: string } = {}) {
+function request(
+  path: string,
+  body: unknown,
+  opts: { token?: string | null; origin?: string | null; site?: string | null; raw?: string } = {},
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
   if (opts.site !== null) headers['sec-fetch-site'] = opts.site ?? 'same-origin';
@@ -35,7 +39,12 @@ async function newLink(values?: Parameters<typeof insertTestLink>[2]) {
   return { token, link, attemptId: newAttemptId(link.id) };
 }
 
-const cancelBody = (attemptId: string) => ({ attempt_id: attemptId, connection_type: 'dedicated', outcome: 'cancel', current_step: 'PERMISSIONS' });
+const cancelBody = (attemptId: string) => ({
+  attempt_id: attemptId,
+  connection_type: 'dedicated',
+  outcome: 'cancel',
+  current_step: 'PERMISSIONS',
+});
 
 async function errorOf(res: Response) {
   return { status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code };
@@ -45,7 +54,20 @@ describe('POST /setup/complete', () => {
   it('completes through the route: 200, no-store, display number; the link is used', async () => {
     const { token, link, attemptId } = await newLink();
     const d = await meta.dialog('finish');
-    const res = await postComplete(request('/setup/complete', { attempt_id: attemptId, connection_type: 'dedicated', outcome: 'finish', code: d.code, event: d.event, ...d.data }, { token }));
+    const res = await postComplete(
+      request(
+        '/setup/complete',
+        {
+          attempt_id: attemptId,
+          connection_type: 'dedicated',
+          outcome: 'finish',
+          code: d.code,
+          event: d.event,
+          ...d.data,
+        },
+        { token },
+      ),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.json();
@@ -58,7 +80,12 @@ describe('POST /setup/complete', () => {
     const { token, attemptId } = await newLink();
     const res = await postComplete(request('/setup/complete', cancelBody(attemptId), { token }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'failed', error_code: 'facebook_auth_failed', redirect_url: expect.stringContaining('error_code=facebook_auth_failed'), next_attempt_id: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      status: 'failed',
+      error_code: 'facebook_auth_failed',
+      redirect_url: expect.stringContaining('error_code=facebook_auth_failed'),
+      next_attempt_id: expect.any(String),
+    });
   });
 
   it.each([
@@ -68,42 +95,68 @@ describe('POST /setup/complete', () => {
     ['Sec-Fetch-Site same-site', { site: 'same-site' }],
   ])('rejects %s with 403 before touching the link', async (_name, opts) => {
     const { token, link, attemptId } = await newLink();
-    expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token, ...opts })))).toEqual({ status: 403, code: 'cross_site_request' });
+    expect(
+      await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token, ...opts }))),
+    ).toEqual({ status: 403, code: 'cross_site_request' });
     expect((await linkState(ctx.db, link.id)).link.whatsappSetupStatus).toBe('pending');
   });
 
   it('accepts a request without Sec-Fetch-Site (older browsers) when the Origin is ours', async () => {
     const { token, attemptId } = await newLink();
-    expect((await postComplete(request('/setup/complete', cancelBody(attemptId), { token, site: null }))).status).toBe(200);
+    expect((await postComplete(request('/setup/complete', cancelBody(attemptId), { token, site: null }))).status).toBe(
+      200,
+    );
   });
 
   it('requires the link cookie (401) and a known link (404)', async () => {
     const { attemptId } = await newLink();
-    expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId))))).toEqual({ status: 401, code: 'missing_link_cookie' });
+    expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId))))).toEqual({
+      status: 401,
+      code: 'missing_link_cookie',
+    });
     const unknown = `sl_${'A'.repeat(43)}`;
-    expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token: unknown })))).toEqual({ status: 404, code: 'link_not_found' });
+    expect(
+      await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token: unknown }))),
+    ).toEqual({ status: 404, code: 'link_not_found' });
   });
 
   it('rejects a forged attempt id and one minted for another link (403)', async () => {
     const { token } = await newLink();
     const other = await newLink();
     for (const attemptId of ['forged.0123456789abcdef', other.attemptId]) {
-      expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token })))).toEqual({ status: 403, code: 'invalid_attempt' });
+      expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token })))).toEqual({
+        status: 403,
+        code: 'invalid_attempt',
+      });
     }
   });
 
   it('consumes the attempt id: a second use is 409 attempt_already_used', async () => {
     const { token, attemptId } = await newLink();
     expect((await postComplete(request('/setup/complete', cancelBody(attemptId), { token }))).status).toBe(200);
-    expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token })))).toEqual({ status: 409, code: 'attempt_already_used' });
+    expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token })))).toEqual({
+      status: 409,
+      code: 'attempt_already_used',
+    });
   });
 
   it('validates the body: malformed JSON 400, bad fields 422, disallowed connection type 422', async () => {
     const { token, attemptId } = await newLink({ allowedConnectionTypes: ['coexistence'] });
-    const post = (body: unknown, raw?: string) => postComplete(request('/setup/complete', body, { token, raw })).then(errorOf);
+    const post = (body: unknown, raw?: string) =>
+      postComplete(request('/setup/complete', body, { token, raw })).then(errorOf);
     expect(await post(null, '{"attempt_id":')).toEqual({ status: 400, code: 'malformed_json' });
-    expect(await post({ attempt_id: attemptId, connection_type: 'coexistence', outcome: 'finish' })).toMatchObject({ status: 422 });
-    expect(await post({ attempt_id: attemptId, connection_type: 'coexistence', outcome: 'finish', code: 'AQx', waba_id: '1 OR 1=1' })).toMatchObject({ status: 422 });
+    expect(await post({ attempt_id: attemptId, connection_type: 'coexistence', outcome: 'finish' })).toMatchObject({
+      status: 422,
+    });
+    expect(
+      await post({
+        attempt_id: attemptId,
+        connection_type: 'coexistence',
+        outcome: 'finish',
+        code: 'AQx',
+        waba_id: '1 OR 1=1',
+      }),
+    ).toMatchObject({ status: 422 });
     expect(await post({ ...cancelBody(attemptId), outcome: 'maybe' })).toMatchObject({ status: 422 });
     expect(await post(cancelBody(attemptId))).toEqual({ status: 422, code: 'connection_type_not_allowed' });
   });
@@ -121,16 +174,30 @@ describe('POST /setup/progress', () => {
     const res = await postProgress(request('/setup/progress', { attempt_id: attemptId, step: 'connect' }, { token }));
     expect(res.status).toBe(204);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect((await linkState(ctx.db, link.id)).link).toMatchObject({ status: 'active', whatsappSetupStatus: 'in_progress', lastStep: 'connect' });
+    expect((await linkState(ctx.db, link.id)).link).toMatchObject({
+      status: 'active',
+      whatsappSetupStatus: 'in_progress',
+      lastStep: 'connect',
+    });
   });
 
   it('applies the same guards, and refuses a link that is no longer active (409)', async () => {
     const { token, attemptId } = await newLink({ status: 'revoked' });
     const body = { attempt_id: attemptId, step: 'connect' };
-    expect(await errorOf(await postProgress(request('/setup/progress', body, { token, origin: 'https://evil.example' })))).toEqual({ status: 403, code: 'cross_site_request' });
-    expect(await errorOf(await postProgress(request('/setup/progress', body)))).toEqual({ status: 401, code: 'missing_link_cookie' });
-    expect(await errorOf(await postProgress(request('/setup/progress', { ...body, step: '<script>' }, { token })))).toMatchObject({ status: 422 });
-    expect(await errorOf(await postProgress(request('/setup/progress', body, { token })))).toEqual({ status: 409, code: 'link_revoked' });
+    expect(
+      await errorOf(await postProgress(request('/setup/progress', body, { token, origin: 'https://evil.example' }))),
+    ).toEqual({ status: 403, code: 'cross_site_request' });
+    expect(await errorOf(await postProgress(request('/setup/progress', body)))).toEqual({
+      status: 401,
+      code: 'missing_link_cookie',
+    });
+    expect(
+      await errorOf(await postProgress(request('/setup/progress', { ...body, step: '<script>' }, { token }))),
+    ).toMatchObject({ status: 422 });
+    expect(await errorOf(await postProgress(request('/setup/progress', body, { token })))).toEqual({
+      status: 409,
+      code: 'link_revoked',
+    });
   });
 });
 
@@ -151,7 +218,20 @@ describe('logs', () => {
         const { token, link, attemptId } = await newLink();
         const d = await meta.dialog(outcome);
         secrets.push(token, d.code!);
-        await postComplete(request('/setup/complete', { attempt_id: attemptId, connection_type: 'dedicated', outcome: 'finish', code: d.code, event: d.event, ...d.data }, { token }));
+        await postComplete(
+          request(
+            '/setup/complete',
+            {
+              attempt_id: attemptId,
+              connection_type: 'dedicated',
+              outcome: 'finish',
+              code: d.code,
+              event: d.event,
+              ...d.data,
+            },
+            { token },
+          ),
+        );
         const { configs } = await linkState(ctx.db, link.id);
         for (const c of configs) secrets.push(decryptSecret(c.accessTokenEnc!), decryptSecret(c.pinEnc!));
       }

@@ -22,15 +22,27 @@ afterAll(() => meta.emulator.close());
 beforeEach(() => fetch(`${meta.emulator.url}/_emulator/reset`, { method: 'POST' }));
 
 async function newLink(values?: Parameters<typeof insertTestLink>[2]) {
-  const { token, link } = await insertTestLink(ctx.db, ctx.project.id, values);
+  const { token } = await insertTestLink(ctx.db, ctx.project.id, values);
   return { token, link: (await resolveLinkToken(ctx.db, token))! };
 }
 
-const complete = (link: Awaited<ReturnType<typeof newLink>>['link'], input: CompletionInput) => completeOnboarding(ctx.db, link, input, meta.graph);
+const complete = (link: Awaited<ReturnType<typeof newLink>>['link'], input: CompletionInput) =>
+  completeOnboarding(ctx.db, link, input, meta.graph);
 
-async function finishInput(outcome: 'finish' | 'finish_coexistence' | 'register_error' | 'token_exchange_error', connectionType: CompletionInput['connectionType'] = 'dedicated') {
+async function finishInput(
+  outcome: 'finish' | 'finish_coexistence' | 'register_error' | 'token_exchange_error',
+  connectionType: CompletionInput['connectionType'] = 'dedicated',
+) {
   const d = await meta.dialog(outcome);
-  return { connectionType, outcome: 'finish' as const, code: d.code!, event: d.event, wabaId: d.data.waba_id, phoneNumberId: d.data.phone_number_id, businessId: d.data.business_id };
+  return {
+    connectionType,
+    outcome: 'finish' as const,
+    code: d.code!,
+    event: d.event,
+    wabaId: d.data.waba_id,
+    phoneNumberId: d.data.phone_number_id,
+    businessId: d.data.business_id,
+  };
 }
 
 describe('completeOnboarding', () => {
@@ -45,7 +57,13 @@ describe('completeOnboarding', () => {
     const { link: row, configs, events } = await linkState(ctx.db, link.id);
     expect(configs).toHaveLength(1);
     const config = configs[0];
-    expect(config).toMatchObject({ phoneNumberId: input.phoneNumberId, businessAccountId: input.wabaId, connectionType: 'dedicated', setupLinkId: link.id, displayPhoneNumber: r.displayPhoneNumber });
+    expect(config).toMatchObject({
+      phoneNumberId: input.phoneNumberId,
+      businessAccountId: input.wabaId,
+      connectionType: 'dedicated',
+      setupLinkId: link.id,
+      displayPhoneNumber: r.displayPhoneNumber,
+    });
     expect(config.name).toBeTruthy();
     expect(decryptSecret(config.accessTokenEnc!)).toMatch(/^EAA/);
     expect(config.accessTokenEnc).not.toContain('EAA');
@@ -60,7 +78,11 @@ describe('completeOnboarding', () => {
       displayPhoneNumber: r.displayPhoneNumber,
     });
     expect(row.usedAt).toBeInstanceOf(Date);
-    expect(events.map((e) => e.type).sort()).toEqual(['setup_link.used', 'whatsapp.config.created', 'whatsapp.phone_number.created']);
+    expect(events.map((e) => e.type).sort()).toEqual([
+      'setup_link.used',
+      'whatsapp.config.created',
+      'whatsapp.phone_number.created',
+    ]);
     expect(events.find((e) => e.type === 'whatsapp.phone_number.created')!.payload).toEqual({
       phone_number_id: input.phoneNumberId,
       project: { id: ctx.project.id },
@@ -73,7 +95,16 @@ describe('completeOnboarding', () => {
     expect(JSON.stringify(events)).not.toMatch(/EAA|pin_enc|access_token_enc/);
 
     const url = new URL(r.redirectUrl!);
-    expect([...url.searchParams.keys()]).toEqual(['ref', 'setup_link_id', 'status', 'phone_number_id', 'business_account_id', 'whatsapp_config_id', 'display_phone_number', 'signature']);
+    expect([...url.searchParams.keys()]).toEqual([
+      'ref',
+      'setup_link_id',
+      'status',
+      'phone_number_id',
+      'business_account_id',
+      'whatsapp_config_id',
+      'display_phone_number',
+      'signature',
+    ]);
     expect(url.searchParams.get('display_phone_number')).toBe(r.displayPhoneNumber);
     expect(r.redirectUrl).toContain(`display_phone_number=${encodeURIComponent(r.displayPhoneNumber)}`);
     expect(verifySignedParams(url.searchParams, await getProjectSigningSecret(ctx.db, ctx.project.id))).toBe(true);
@@ -84,11 +115,21 @@ describe('completeOnboarding', () => {
     const { link } = await newLink({ allowedConnectionTypes: ['coexistence'] });
     const d = await meta.dialog('finish_coexistence');
     expect(d.data.phone_number_id).toBeUndefined();
-    const r = await complete(link, { connectionType: 'coexistence', outcome: 'finish', code: d.code!, event: d.event, wabaId: d.data.waba_id });
+    const r = await complete(link, {
+      connectionType: 'coexistence',
+      outcome: 'finish',
+      code: d.code!,
+      event: d.event,
+      wabaId: d.data.waba_id,
+    });
     expect(r.status).toBe('completed');
     const { configs } = await linkState(ctx.db, link.id);
     expect(configs).toHaveLength(1);
-    expect(configs[0]).toMatchObject({ connectionType: 'coexistence', businessAccountId: d.data.waba_id, pinEnc: null });
+    expect(configs[0]).toMatchObject({
+      connectionType: 'coexistence',
+      businessAccountId: d.data.waba_id,
+      pinEnc: null,
+    });
     const counts = await meta.counts();
     expect(counts).toMatchObject({ smb_syncs: 2, registrations: 0, register_failures: 0, subscriptions: 1 });
     const state = await (await fetch(`${meta.emulator.url}/_emulator/state`)).json();
@@ -105,7 +146,13 @@ describe('completeOnboarding', () => {
 
   async function expectFailed(linkId: string, errorCode: string) {
     const { link, configs, events } = await linkState(ctx.db, linkId);
-    expect(link).toMatchObject({ status: 'active', whatsappSetupStatus: 'failed', whatsappSetupError: errorCode, usedAt: null, whatsappConfigId: null });
+    expect(link).toMatchObject({
+      status: 'active',
+      whatsappSetupStatus: 'failed',
+      whatsappSetupError: errorCode,
+      usedAt: null,
+      whatsappConfigId: null,
+    });
     expect(configs).toHaveLength(0);
     const failed = events.filter((e) => e.type === 'setup_link.failed');
     expect(failed.at(-1)?.payload).toMatchObject({ error_code: errorCode, setup_link: { id: linkId } });
@@ -120,7 +167,12 @@ describe('completeOnboarding', () => {
     await expectFailed(link.id, 'token_exchange_failed');
     const url = new URL(r.redirectUrl!);
     expect(url.origin + url.pathname).toBe('https://partner.example/failed');
-    expect([...url.searchParams]).toEqual([['setup_link_id', link.id], ['status', 'failed'], ['error_code', 'token_exchange_failed'], ['signature', expect.any(String)]]);
+    expect([...url.searchParams]).toEqual([
+      ['setup_link_id', link.id],
+      ['status', 'failed'],
+      ['error_code', 'token_exchange_failed'],
+      ['signature', expect.any(String)],
+    ]);
     expect(verifySignedParams(url.searchParams, await getProjectSigningSecret(ctx.db, ctx.project.id))).toBe(true);
     expect(verifyAttemptId(link.id, r.nextAttemptId)).toBe(true);
   });
@@ -154,7 +206,12 @@ describe('completeOnboarding', () => {
 
   it('cancel records facebook_auth_failed and the step, without calling Graph', async () => {
     const { link } = await newLink();
-    const r = await complete(link, { connectionType: 'dedicated', outcome: 'cancel', event: 'CANCEL', currentStep: 'PHONE_NUMBER_SETUP' });
+    const r = await complete(link, {
+      connectionType: 'dedicated',
+      outcome: 'cancel',
+      event: 'CANCEL',
+      currentStep: 'PHONE_NUMBER_SETUP',
+    });
     expect(r).toMatchObject({ status: 'failed', errorCode: 'facebook_auth_failed' });
     const row = await expectFailed(link.id, 'facebook_auth_failed');
     expect(row.lastStep).toBe('PHONE_NUMBER_SETUP');
@@ -165,7 +222,13 @@ describe('completeOnboarding', () => {
 
   it('a popup error also records facebook_auth_failed', async () => {
     const { link } = await newLink();
-    const r = await complete(link, { connectionType: 'coexistence', outcome: 'error', event: 'CANCEL', errorMessage: 'Something went wrong', errorCode: '524126' });
+    const r = await complete(link, {
+      connectionType: 'coexistence',
+      outcome: 'error',
+      event: 'CANCEL',
+      errorMessage: 'Something went wrong',
+      errorCode: '524126',
+    });
     expect(r).toMatchObject({ status: 'failed', errorCode: 'facebook_auth_failed' });
     await expectFailed(link.id, 'facebook_auth_failed');
   });
@@ -193,8 +256,23 @@ describe('completeOnboarding', () => {
 
   it('the save itself is race-safe: two concurrent saves of one link leave one config', async () => {
     const { link } = await newLink();
-    const number = (id: string) => ({ connectionType: 'dedicated' as const, accessToken: `EAA${id}`, pin: '123456', wabaId: '1000', phone: { id, displayPhoneNumber: `+1555${id}`, verifiedName: 'Bakery', isOnBizApp: false, lastOnboardedTime: null } });
-    const results = await Promise.all([saveCompletedOnboarding(ctx.db, link, number('0001')), saveCompletedOnboarding(ctx.db, link, number('0002'))]);
+    const number = (id: string) => ({
+      connectionType: 'dedicated' as const,
+      accessToken: `EAA${id}`,
+      pin: '123456',
+      wabaId: '1000',
+      phone: {
+        id,
+        displayPhoneNumber: `+1555${id}`,
+        verifiedName: 'Bakery',
+        isOnBizApp: false,
+        lastOnboardedTime: null,
+      },
+    });
+    const results = await Promise.all([
+      saveCompletedOnboarding(ctx.db, link, number('0001')),
+      saveCompletedOnboarding(ctx.db, link, number('0002')),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, status: 'used' });
     const { configs, events } = await linkState(ctx.db, link.id);
@@ -224,7 +302,10 @@ describe('completeOnboarding', () => {
   it('a link that expires while Meta is being called is not used (checked again under the lock)', async () => {
     const { link } = await newLink();
     const input = await finishInput('finish');
-    await ctx.db.update(setupLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(setupLinks.id, link.id));
+    await ctx.db
+      .update(setupLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(setupLinks.id, link.id));
     expect(await complete(link, input)).toMatchObject({ status: 'failed', errorCode: 'link_expired' });
     expect((await linkState(ctx.db, link.id)).configs).toHaveLength(0);
   });

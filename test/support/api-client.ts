@@ -22,11 +22,21 @@ export interface Answer {
   body: any;
 }
 
-export async function call(routes: Routes, method: keyof Routes, path: string, apiKey: string | null, opts: CallOptions = {}): Promise<Answer> {
+export async function call(
+  routes: Routes,
+  method: keyof Routes,
+  path: string,
+  apiKey: string | null,
+  opts: CallOptions = {},
+): Promise<Answer> {
   const url = new URL(`http://localhost:3000/platform/v1${path}`);
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, String(v));
   const body = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-  const headers: Record<string, string> = { ...(apiKey ? { 'X-API-Key': apiKey } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}), ...opts.headers };
+  const headers: Record<string, string> = {
+    ...(apiKey ? { 'X-API-Key': apiKey } : {}),
+    ...(body ? { 'Content-Type': 'application/json' } : {}),
+    ...opts.headers,
+  };
   const req = new Request(url, { method, headers, body });
   const res = await (routes[method] as Handler)(req, { params: Promise.resolve(opts.params ?? {}) as Promise<never> });
   const text = await res.text();
@@ -36,11 +46,16 @@ export async function call(routes: Routes, method: keyof Routes, path: string, a
 /** A fresh project and a caller bound to its key: `api(routes, 'POST', path, opts)`. */
 export async function apiClient() {
   const fixture = await testProject();
-  const api = (r: Routes, method: keyof Routes, path: string, opts?: CallOptions) => call(r, method, path, fixture.apiKey, opts);
+  const api = (r: Routes, method: keyof Routes, path: string, opts?: CallOptions) =>
+    call(r, method, path, fixture.apiKey, opts);
   /** Creates a customer through the API and returns its API object. */
-  const newCustomer = async (name = 'Acme Bakery') => (await api(routes.customers, 'POST', paths.customers(), { body: { customer: { name } } })).body.data;
+  const newCustomer = async (name = 'Acme Bakery') =>
+    (await api(routes.customers, 'POST', paths.customers(), { body: { customer: { name } } })).body.data;
   /** Creates a setup link through the API and returns the whole answer. */
   const newLink = (customerId: string, setupLink: Record<string, unknown> = {}) =>
-    api(routes.setupLinks, 'POST', paths.setupLinks(customerId), { params: { customerId }, body: { setup_link: setupLink } });
+    api(routes.setupLinks, 'POST', paths.setupLinks(customerId), {
+      params: { customerId },
+      body: { setup_link: setupLink },
+    });
   return { ...fixture, api, newCustomer, newLink };
 }

@@ -31,7 +31,8 @@ export async function insertTestLink(db: Db, projectId: string, values: Partial<
   return { token, link, customer };
 }
 
-export type DialogOutcome = 'finish' | 'finish_coexistence' | 'token_exchange_error' | 'register_error' | 'cancel' | 'error';
+export type DialogOutcome =
+  'finish' | 'finish_coexistence' | 'token_exchange_error' | 'register_error' | 'cancel' | 'error';
 export interface DialogResult {
   code: string | null;
   event: string;
@@ -46,7 +47,11 @@ export async function startTestMeta() {
     graph,
     /** What one run of Meta's popup hands back (a code plus the Embedded Signup ids). */
     async dialog(outcome: DialogOutcome): Promise<DialogResult> {
-      const res = await fetch(`${emulator.url}/dialog/complete`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ outcome }) });
+      const res = await fetch(`${emulator.url}/dialog/complete`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ outcome }),
+      });
       if (!res.ok) throw new Error(`emulator dialog failed: ${res.status}`);
       return (await res.json()) as DialogResult;
     },
@@ -60,9 +65,15 @@ export async function startTestMeta() {
 export async function linkState(db: Db, linkId: string) {
   const [link] = await db.select().from(setupLinks).where(eq(setupLinks.id, linkId));
   const configs = await db.select().from(whatsappConfigs).where(eq(whatsappConfigs.setupLinkId, linkId));
-  const events = (await db.select().from(webhookEvents).where(eq(webhookEvents.projectId, link.projectId))).filter((e) => {
-    const p = e.payload as { setup_link_id?: string; setup_link?: { id?: string }; whatsapp_config?: { setup_link_id?: string } };
-    return p.setup_link_id === linkId || p.setup_link?.id === linkId || p.whatsapp_config?.setup_link_id === linkId;
-  });
+  const events = (await db.select().from(webhookEvents).where(eq(webhookEvents.projectId, link.projectId))).filter(
+    (e) => {
+      const p = e.payload as {
+        setup_link_id?: string;
+        setup_link?: { id?: string };
+        whatsapp_config?: { setup_link_id?: string };
+      };
+      return p.setup_link_id === linkId || p.setup_link?.id === linkId || p.whatsapp_config?.setup_link_id === linkId;
+    },
+  );
   return { link, configs, events };
 }

@@ -11,7 +11,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const decision = await openLink(await getDb(), (await params).token);
   if (decision.kind === 'redirect') return see(decision.location);
   const response = see('/setup');
-  if (decision.kind === 'bind') response.cookies.set(LINK_COOKIE, decision.token, linkCookieOptions(decision.expiresAt));
+  if (decision.kind === 'bind')
+    response.cookies.set(LINK_COOKIE, decision.token, linkCookieOptions(decision.expiresAt));
   else response.cookies.delete(LINK_COOKIE);
   return response;
 }

@@ -6,8 +6,15 @@ import { localeCookieOptions } from '@/lib/server/http/cookies';
 export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const locale = form?.get('locale');
-  if (!isLocale(locale)) return new NextResponse('Unsupported language', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const response = new NextResponse(null, { status: 303, headers: { Location: '/setup', 'Cache-Control': 'no-store' } });
+  if (!isLocale(locale))
+    return new NextResponse('Unsupported language', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { Location: '/setup', 'Cache-Control': 'no-store' },
+  });
   response.cookies.set(LOCALE_COOKIE, locale, localeCookieOptions);
   return response;
 }

@@ -37,7 +37,11 @@ export function useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled, d
       });
     });
     // A plain (non-async) callback, as Meta's SDK requires.
-    const { popupBlocked } = loginDetectingBlockedPopup(sdk.sdk, (response) => waiter.callback(response), loginOptions(meta, type));
+    const { popupBlocked } = loginDetectingBlockedPopup(
+      sdk.sdk,
+      (response) => waiter.callback(response),
+      loginOptions(meta, type),
+    );
     if (popupBlocked) waiter.abandon();
     dispatch({ type: popupBlocked ? 'popupBlocked' : 'popupOpened' });
   }

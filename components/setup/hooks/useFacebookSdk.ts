@@ -5,7 +5,8 @@ import { loadFacebookSdk, type FacebookSdk } from '@/lib/browser/embedded-signup
 import { detectInAppBrowser } from '@/lib/shared/embedded-signup/in-app-browser';
 import type { MetaClientConfig } from '@/lib/shared/embedded-signup/types';
 
-export type SdkState = { status: 'loading'; sdk: null } | { status: 'ready'; sdk: FacebookSdk } | { status: 'blocked'; sdk: null };
+export type SdkState =
+  { status: 'loading'; sdk: null } | { status: 'ready'; sdk: FacebookSdk } | { status: 'blocked'; sdk: null };
 
 /**
  * Loads Meta's SDK once the page is interactive (before any click). Never in an in-app browser

@@ -13,7 +13,10 @@ function bearerToken(req: GraphRequest): string | undefined {
   return m ? m[1] : stringParam(req.params.access_token);
 }
 
-function invalidToken(message = 'Invalid OAuth access token - Cannot parse access token', subcode?: number): GraphResponse {
+function invalidToken(
+  message = 'Invalid OAuth access token - Cannot parse access token',
+  subcode?: number,
+): GraphResponse {
   return graphError(400, 190, message, {
     subcode,
     headers: { 'WWW-Authenticate': `OAuth "Facebook Platform" "invalid_token" "${message}"` },
@@ -22,7 +25,8 @@ function invalidToken(message = 'Invalid OAuth access token - Cannot parse acces
 
 export function authenticate(req: GraphRequest, store: MetaStore, cfg: GraphConfig): Auth {
   const raw = bearerToken(req);
-  if (!raw) return { kind: 'error', res: graphError(400, 104, 'An access token is required to request this resource.') };
+  if (!raw)
+    return { kind: 'error', res: graphError(400, 104, 'An access token is required to request this resource.') };
   if (raw.includes('|')) {
     return raw === `${cfg.appId}|${cfg.appSecret}`
       ? { kind: 'app' }

@@ -12,7 +12,8 @@ export function debugToken(req: GraphRequest, store: MetaStore, cfg: GraphConfig
   if (!input) return graphError(400, 100, '(#100) The parameter input_token is required');
   const t = store.tokens.get(input);
   // An unknown token is not a request error: Graph reports it inside a 200.
-  if (!t) return ok({ data: { error: { code: 190, message: 'Invalid OAuth access token.' }, is_valid: false, scopes: [] } });
+  if (!t)
+    return ok({ data: { error: { code: 190, message: 'Invalid OAuth access token.' }, is_valid: false, scopes: [] } });
   const expiresAt = Math.floor(t.issuedAt / 1000) + t.expiresIn;
   return ok({
     data: {

@@ -16,14 +16,18 @@ export const isGraphVersion = (segment: string) => /^v\d{1,2}\.\d$/.test(segment
 
 /** "/v25.0/123/register" -> version + segments; the version prefix is optional as on graph.facebook.com. */
 export function splitGraphPath(pathname: string): { version: string; segments: string[] } {
-  const segments = pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const segments = pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   if (segments[0] && isGraphVersion(segments[0])) return { version: segments.shift()!, segments };
   return { version: DEFAULT_GRAPH_VERSION, segments };
 }
 
 export function handleGraph(req: GraphRequest, store: MetaStore, cfg: GraphConfig): GraphResponse {
   const { method, segments: s } = req;
-  if (s[0] === 'oauth' && s[1] === 'access_token' && s.length === 2 && (method === 'GET' || method === 'POST')) return exchangeCode(req, store, cfg);
+  if (s[0] === 'oauth' && s[1] === 'access_token' && s.length === 2 && (method === 'GET' || method === 'POST'))
+    return exchangeCode(req, store, cfg);
   if (s[0] === 'debug_token' && s.length === 1 && method === 'GET') return debugToken(req, store, cfg);
   if (s.length === 0 || !['GET', 'POST', 'DELETE'].includes(method)) return unsupported(method);
 
@@ -34,7 +38,8 @@ export function handleGraph(req: GraphRequest, store: MetaStore, cfg: GraphConfi
   if (rest.length) return unknownPath(rest.join('/'));
 
   if (id === 'me' && !edge && method === 'GET') {
-    if (!token) return graphError(400, 2500, 'An active access token must be used to query information about the current user.');
+    if (!token)
+      return graphError(400, 2500, 'An active access token must be used to query information about the current user.');
     return ok({ id: token.userId, name: 'Emulator User' });
   }
 
@@ -47,7 +52,9 @@ export function handleGraph(req: GraphRequest, store: MetaStore, cfg: GraphConfi
   if (waba?.id === token.wabaId) return wabaEdge(req, store, waba, edge, token, cfg);
   if (phone?.wabaId === token.wabaId) return phoneNumberEdge(req, store, phone, edge);
   if (business?.id === token.businessId) {
-    return !edge && method === 'GET' ? ok({ id: business.id, name: business.name }) : unknownEdgeOrMethod(edge, method, id);
+    return !edge && method === 'GET'
+      ? ok({ id: business.id, name: business.name })
+      : unknownEdgeOrMethod(edge, method, id);
   }
   return unsupported(method, id);
 }

@@ -37,7 +37,13 @@ function listPhoneNumbers(params: Record<string, unknown>, store: MetaStore, w: 
   return ok({ data, paging: paging(w.phoneIds) });
 }
 
-function subscribedApps(method: string, store: MetaStore, w: Waba, token: AccessToken, cfg: GraphConfig): GraphResponse {
+function subscribedApps(
+  method: string,
+  store: MetaStore,
+  w: Waba,
+  token: AccessToken,
+  cfg: GraphConfig,
+): GraphResponse {
   if (method === 'POST') {
     w.subscribedApps.add(token.appId);
     store.counts.subscriptions++;
@@ -48,12 +54,23 @@ function subscribedApps(method: string, store: MetaStore, w: Waba, token: Access
     return ok({ success: true });
   }
   const data = [...w.subscribedApps].map((appId) => ({
-    whatsapp_business_api_data: { id: appId, name: appId === cfg.appId ? APP_NAME : appId, link: `https://www.facebook.com/games/?app_id=${appId}` },
+    whatsapp_business_api_data: {
+      id: appId,
+      name: appId === cfg.appId ? APP_NAME : appId,
+      link: `https://www.facebook.com/games/?app_id=${appId}`,
+    },
   }));
   return ok({ data });
 }
 
-export function wabaEdge(req: GraphRequest, store: MetaStore, w: Waba, edge: string | undefined, token: AccessToken, cfg: GraphConfig): GraphResponse {
+export function wabaEdge(
+  req: GraphRequest,
+  store: MetaStore,
+  w: Waba,
+  edge: string | undefined,
+  token: AccessToken,
+  cfg: GraphConfig,
+): GraphResponse {
   const { method, params } = req;
   if (!edge && method === 'GET') return readNode(wabaNode(w), params.fields, DEFAULT_FIELDS, 'WhatsAppBusinessAccount');
   if (edge === 'phone_numbers' && method === 'GET') return listPhoneNumbers(params, store, w);

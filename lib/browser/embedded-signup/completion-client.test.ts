@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { postCompletion, postProgress } from './completion-client';
 
 const body = { attempt_id: 'a', connection_type: 'dedicated', outcome: 'cancel' } as const;
-const reply = (status: number, json: unknown) => vi.fn(async () => new Response(JSON.stringify(json), { status })) as unknown as typeof fetch;
+const reply = (status: number, json: unknown) =>
+  vi.fn(async () => new Response(JSON.stringify(json), { status })) as unknown as typeof fetch;
 
 describe('postCompletion', () => {
   it('returns the server answer for completed and failed', async () => {
@@ -12,15 +13,26 @@ describe('postCompletion', () => {
     expect(await postCompletion(body, reply(200, failed))).toEqual(failed);
   });
   it('maps 4xx to rejected with its code, and network or 5xx to unreachable', async () => {
-    expect(await postCompletion(body, reply(409, { error: { code: 'attempt_used', message: 'x' } }))).toEqual({ status: 'rejected', code: 'attempt_used' });
+    expect(await postCompletion(body, reply(409, { error: { code: 'attempt_used', message: 'x' } }))).toEqual({
+      status: 'rejected',
+      code: 'attempt_used',
+    });
     expect(await postCompletion(body, reply(403, 'nope'))).toEqual({ status: 'rejected', code: 'http_403' });
     expect(await postCompletion(body, reply(500, {}))).toEqual({ status: 'unreachable' });
-    expect(await postCompletion(body, vi.fn(async () => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch)).toEqual({ status: 'unreachable' });
+    expect(
+      await postCompletion(
+        body,
+        vi.fn(async () => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch,
+      ),
+    ).toEqual({ status: 'unreachable' });
   });
   it('posts JSON to the same-origin endpoint', async () => {
     const f = reply(200, { status: 'completed', redirect_url: null, display_phone_number: '' });
     await postCompletion(body, f);
-    expect(f).toHaveBeenCalledWith('/setup/complete', expect.objectContaining({ method: 'POST', body: JSON.stringify(body) }));
+    expect(f).toHaveBeenCalledWith(
+      '/setup/complete',
+      expect.objectContaining({ method: 'POST', body: JSON.stringify(body) }),
+    );
   });
 });
 
@@ -28,6 +40,9 @@ describe('postProgress', () => {
   it('never throws, even when fetch rejects', () => {
     const f = vi.fn(async () => Promise.reject(new Error('x'))) as unknown as typeof fetch;
     expect(() => postProgress('a', 'connect', f)).not.toThrow();
-    expect(f).toHaveBeenCalledWith('/setup/progress', expect.objectContaining({ body: JSON.stringify({ attempt_id: 'a', step: 'connect' }) }));
+    expect(f).toHaveBeenCalledWith(
+      '/setup/progress',
+      expect.objectContaining({ body: JSON.stringify({ attempt_id: 'a', step: 'connect' }) }),
+    );
   });
 });

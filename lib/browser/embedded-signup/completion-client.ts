@@ -4,7 +4,10 @@ import type { CompletionRequest, CompletionResponse } from '@/lib/shared/embedde
 /** Result of POST /setup/complete; `unreachable` covers network errors and non-JSON/5xx answers. */
 export type CompletionResult = CompletionResponse | { status: 'unreachable' } | { status: 'rejected'; code: string };
 
-export async function postCompletion(body: CompletionRequest, fetchImpl: typeof fetch = fetch): Promise<CompletionResult> {
+export async function postCompletion(
+  body: CompletionRequest,
+  fetchImpl: typeof fetch = fetch,
+): Promise<CompletionResult> {
   let res: Response;
   try {
     res = await fetchImpl('/setup/complete', {
@@ -17,7 +20,8 @@ export async function postCompletion(body: CompletionRequest, fetchImpl: typeof 
     return { status: 'unreachable' };
   }
   const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-  if (res.ok && json && (json.status === 'completed' || json.status === 'failed')) return json as unknown as CompletionResponse;
+  if (res.ok && json && (json.status === 'completed' || json.status === 'failed'))
+    return json as unknown as CompletionResponse;
   if (res.status >= 400 && res.status < 500) {
     const error = json?.error as { code?: unknown } | undefined;
     return { status: 'rejected', code: typeof error?.code === 'string' ? error.code : `http_${res.status}` };

@@ -8,7 +8,14 @@ export type FinishEvent = (typeof FINISH_EVENTS)[number];
 export type SignupMessage =
   | { kind: 'finish'; event: FinishEvent; phoneNumberId?: string; wabaId?: string; businessId?: string }
   /** Abandoned (`currentStep`) or a user-reported error (`errorMessage`, `errorCode`, `sessionId`). */
-  | { kind: 'cancel'; event: 'CANCEL'; currentStep?: string; errorMessage?: string; errorCode?: string; sessionId?: string }
+  | {
+      kind: 'cancel';
+      event: 'CANCEL';
+      currentStep?: string;
+      errorMessage?: string;
+      errorCode?: string;
+      sessionId?: string;
+    }
   | { kind: 'error'; event: 'ERROR'; errorMessage?: string; errorCode?: string };
 
 const MAX_LEN = 500;
@@ -39,7 +46,13 @@ export function parseSignupMessage(raw: unknown): SignupMessage | null {
   const data = asObject(msg.data) ?? {};
   const event = msg.event;
   if ((FINISH_EVENTS as readonly unknown[]).includes(event)) {
-    return { kind: 'finish', event: event as FinishEvent, phoneNumberId: str(data.phone_number_id), wabaId: str(data.waba_id), businessId: str(data.business_id) };
+    return {
+      kind: 'finish',
+      event: event as FinishEvent,
+      phoneNumberId: str(data.phone_number_id),
+      wabaId: str(data.waba_id),
+      businessId: str(data.business_id),
+    };
   }
   if (event === 'CANCEL') {
     return {
@@ -52,7 +65,12 @@ export function parseSignupMessage(raw: unknown): SignupMessage | null {
     };
   }
   if (event === 'ERROR') {
-    return { kind: 'error', event, errorMessage: str(data.error_message), errorCode: str(data.error_code) ?? str(data.error_id) };
+    return {
+      kind: 'error',
+      event,
+      errorMessage: str(data.error_message),
+      errorCode: str(data.error_code) ?? str(data.error_id),
+    };
   }
   return null;
 }

@@ -7,7 +7,10 @@ const meta: MetaClientConfig = {
   configId: 'cfg',
   graphVersion: 'v25.0',
   sdkUrl: 'https://connect.facebook.net/en_US/sdk.js',
-  extras: { coexistence: { setup: { business: { name: 'Acme' } }, featureType: 'other' }, dedicated: { sessionInfoVersion: '3' } },
+  extras: {
+    coexistence: { setup: { business: { name: 'Acme' } }, featureType: 'other' },
+    dedicated: { sessionInfoVersion: '3' },
+  },
 };
 
 describe('loginOptions', () => {
@@ -20,7 +23,10 @@ describe('loginOptions', () => {
     });
   });
   it('puts the coexistence feature type over the configured extras', () => {
-    expect(loginOptions(meta, 'coexistence').extras).toEqual({ setup: { business: { name: 'Acme' } }, featureType: 'whatsapp_business_app_onboarding' });
+    expect(loginOptions(meta, 'coexistence').extras).toEqual({
+      setup: { business: { name: 'Acme' } },
+      featureType: 'whatsapp_business_app_onboarding',
+    });
     expect(loginOptions({ ...meta, extras: {} }, 'dedicated').extras).toEqual({});
   });
 });
@@ -45,13 +51,20 @@ describe('loginDetectingBlockedPopup', () => {
 
   it('reports an opened popup as not blocked', () => {
     const win = { open: vi.fn(() => ({}) as Window) } as unknown as Window;
-    expect(loginDetectingBlockedPopup(fbOpening(win), () => {}, loginOptions(meta, 'dedicated'), win)).toEqual({ popupBlocked: false });
+    expect(loginDetectingBlockedPopup(fbOpening(win), () => {}, loginOptions(meta, 'dedicated'), win)).toEqual({
+      popupBlocked: false,
+    });
   });
 
   it('restores window.open even when FB.login throws', () => {
     const open = vi.fn();
     const win = { open } as unknown as Window;
-    const fb: FacebookSdk = { init: () => {}, login: () => { throw new Error('x'); } };
+    const fb: FacebookSdk = {
+      init: () => {},
+      login: () => {
+        throw new Error('x');
+      },
+    };
     expect(() => loginDetectingBlockedPopup(fb, () => {}, loginOptions(meta, 'dedicated'), win)).toThrow('x');
     expect(win.open).toBe(open);
   });

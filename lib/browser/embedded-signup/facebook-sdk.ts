@@ -22,9 +22,14 @@ type FbWindow = Window & { FB?: FacebookSdk; fbAsyncInit?: () => void };
 const SCRIPT_ID = 'facebook-jssdk';
 
 /** Resolves with the initialised SDK; rejects when the script fails or FB never appears (blocked). */
-export function loadFacebookSdk(meta: MetaClientConfig, nonce: string | null, timeoutMs = 15_000): Promise<FacebookSdk> {
+export function loadFacebookSdk(
+  meta: MetaClientConfig,
+  nonce: string | null,
+  timeoutMs = 15_000,
+): Promise<FacebookSdk> {
   const win = window as FbWindow;
-  const init = (fb: FacebookSdk) => fb.init({ appId: meta.appId, autoLogAppEvents: true, xfbml: true, version: meta.graphVersion });
+  const init = (fb: FacebookSdk) =>
+    fb.init({ appId: meta.appId, autoLogAppEvents: true, xfbml: true, version: meta.graphVersion });
   if (win.FB) {
     init(win.FB);
     return Promise.resolve(win.FB);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actionForCompletion, currentStepIndex, flowReducer, initialFlow, stepsFor, type FlowAction, type FlowState } from './flow';
+import {
+  actionForCompletion,
+  currentStepIndex,
+  flowReducer,
+  initialFlow,
+  stepsFor,
+  type FlowAction,
+  type FlowState,
+} from './flow';
 
 const run = (state: FlowState, ...actions: FlowAction[]) => actions.reduce(flowReducer, state);
 
@@ -32,10 +40,26 @@ describe('setup flow', () => {
 
   it('retries a failure with the next attempt id, or stays put when the link is gone', () => {
     const start = run(initialFlow(['dedicated'], 'a1'), { type: 'popupOpened' }, { type: 'submitting' });
-    const failed = run(start, actionForCompletion({ status: 'failed', error_code: 'facebook_auth_failed', redirect_url: 'https://p.example/f', next_attempt_id: 'a2' }).action);
-    expect(failed).toMatchObject({ screen: 'failure', attemptId: 'a2', failure: { code: 'facebook_auth_failed', redirectUrl: 'https://p.example/f', retry: 'attempt' } });
+    const failed = run(
+      start,
+      actionForCompletion({
+        status: 'failed',
+        error_code: 'facebook_auth_failed',
+        redirect_url: 'https://p.example/f',
+        next_attempt_id: 'a2',
+      }).action,
+    );
+    expect(failed).toMatchObject({
+      screen: 'failure',
+      attemptId: 'a2',
+      failure: { code: 'facebook_auth_failed', redirectUrl: 'https://p.example/f', retry: 'attempt' },
+    });
     expect(run(failed, { type: 'retry' })).toMatchObject({ screen: 'connect', attemptId: 'a2', failure: null });
-    const final = run(start, actionForCompletion({ status: 'failed', error_code: 'already_used', redirect_url: null, next_attempt_id: null }).action);
+    const final = run(
+      start,
+      actionForCompletion({ status: 'failed', error_code: 'already_used', redirect_url: null, next_attempt_id: null })
+        .action,
+    );
     expect(final.failure?.retry).toBe('none');
     expect(run(final, { type: 'retry' })).toBe(final);
   });
@@ -47,12 +71,26 @@ describe('setup flow', () => {
   });
 
   it('maps every completion answer', () => {
-    expect(actionForCompletion({ status: 'completed', redirect_url: 'https://p.example/ok', display_phone_number: '+1 555' })).toEqual({
+    expect(
+      actionForCompletion({
+        status: 'completed',
+        redirect_url: 'https://p.example/ok',
+        display_phone_number: '+1 555',
+      }),
+    ).toEqual({
       action: { type: 'completed', phoneNumber: '+1 555', redirecting: true },
       redirectTo: 'https://p.example/ok',
     });
-    expect(actionForCompletion({ status: 'completed', redirect_url: null, display_phone_number: '+1 555' }).action).toMatchObject({ redirecting: false });
-    expect(actionForCompletion({ status: 'rejected', code: 'invalid_attempt' }).action).toMatchObject({ code: 'invalid_attempt', retry: 'reload' });
-    expect(actionForCompletion({ status: 'unreachable' }).action).toMatchObject({ code: 'unreachable', retry: 'reload' });
+    expect(
+      actionForCompletion({ status: 'completed', redirect_url: null, display_phone_number: '+1 555' }).action,
+    ).toMatchObject({ redirecting: false });
+    expect(actionForCompletion({ status: 'rejected', code: 'invalid_attempt' }).action).toMatchObject({
+      code: 'invalid_attempt',
+      retry: 'reload',
+    });
+    expect(actionForCompletion({ status: 'unreachable' }).action).toMatchObject({
+      code: 'unreachable',
+      retry: 'reload',
+    });
   });
 });

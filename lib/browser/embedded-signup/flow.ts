@@ -32,7 +32,14 @@ export type FlowAction =
 /** With a single allowed type there is nothing to choose: it is preselected and its step skipped. */
 export function initialFlow(types: readonly ConnectionType[], attemptId: string): FlowState {
   const only = types.length === 1 ? types[0] : null;
-  return { screen: only ? 'connect' : 'type', connectionType: only, attemptId, popup: 'idle', failure: null, success: null };
+  return {
+    screen: only ? 'connect' : 'type',
+    connectionType: only,
+    attemptId,
+    popup: 'idle',
+    failure: null,
+    success: null,
+  };
 }
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
@@ -48,7 +55,11 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'submitting':
       return { ...state, screen: 'finishing', popup: 'idle' };
     case 'completed':
-      return { ...state, screen: 'success', success: { phoneNumber: action.phoneNumber, redirecting: action.redirecting } };
+      return {
+        ...state,
+        screen: 'success',
+        success: { phoneNumber: action.phoneNumber, redirecting: action.redirecting },
+      };
     case 'failed':
       return {
         ...state,
@@ -58,7 +69,9 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       };
     case 'retry':
       // Only with a fresh attempt id; 'reload' is the page's job (see SetupFlow).
-      return state.failure?.retry === 'attempt' && state.attemptId ? { ...state, screen: 'connect', popup: 'idle', failure: null } : state;
+      return state.failure?.retry === 'attempt' && state.attemptId
+        ? { ...state, screen: 'connect', popup: 'idle', failure: null }
+        : state;
   }
 }
 
@@ -83,11 +96,26 @@ export function actionForCompletion(result: CompletionResult): { action: FlowAct
       };
     case 'failed': {
       const next = result.next_attempt_id;
-      return { action: { type: 'failed', code: result.error_code, redirectUrl: result.redirect_url, nextAttemptId: next, retry: next ? 'attempt' : 'none' }, redirectTo: null };
+      return {
+        action: {
+          type: 'failed',
+          code: result.error_code,
+          redirectUrl: result.redirect_url,
+          nextAttemptId: next,
+          retry: next ? 'attempt' : 'none',
+        },
+        redirectTo: null,
+      };
     }
     case 'rejected':
-      return { action: { type: 'failed', code: result.code, redirectUrl: null, nextAttemptId: null, retry: 'reload' }, redirectTo: null };
+      return {
+        action: { type: 'failed', code: result.code, redirectUrl: null, nextAttemptId: null, retry: 'reload' },
+        redirectTo: null,
+      };
     case 'unreachable':
-      return { action: { type: 'failed', code: 'unreachable', redirectUrl: null, nextAttemptId: null, retry: 'reload' }, redirectTo: null };
+      return {
+        action: { type: 'failed', code: 'unreachable', redirectUrl: null, nextAttemptId: null, retry: 'reload' },
+        redirectTo: null,
+      };
   }
 }

@@ -3,18 +3,36 @@
 import type { CompletionRequest, ConnectionType } from '@/lib/shared/embedded-signup/types';
 import type { SignupResult } from './waiter';
 
-export function toCompletionRequest(attemptId: string, connectionType: ConnectionType, result: SignupResult): CompletionRequest {
+export function toCompletionRequest(
+  attemptId: string,
+  connectionType: ConnectionType,
+  result: SignupResult,
+): CompletionRequest {
   const base = { attempt_id: attemptId, connection_type: connectionType };
   const m = result.message;
   if (result.code) {
-    const ids = m?.kind === 'finish' ? { phone_number_id: m.phoneNumberId, waba_id: m.wabaId, business_id: m.businessId } : {};
+    const ids =
+      m?.kind === 'finish' ? { phone_number_id: m.phoneNumberId, waba_id: m.wabaId, business_id: m.businessId } : {};
     return stripUndefined({ ...base, outcome: 'finish', code: result.code, event: m?.event, ...ids });
   }
   if (m?.kind === 'cancel') {
-    return stripUndefined({ ...base, outcome: 'cancel', event: m.event, current_step: m.currentStep, error_message: m.errorMessage, error_code: m.errorCode });
+    return stripUndefined({
+      ...base,
+      outcome: 'cancel',
+      event: m.event,
+      current_step: m.currentStep,
+      error_message: m.errorMessage,
+      error_code: m.errorCode,
+    });
   }
   if (m?.kind === 'error') {
-    return stripUndefined({ ...base, outcome: 'error', event: m.event, error_message: m.errorMessage, error_code: m.errorCode });
+    return stripUndefined({
+      ...base,
+      outcome: 'error',
+      event: m.event,
+      error_message: m.errorMessage,
+      error_code: m.errorCode,
+    });
   }
   if (m?.kind === 'finish') {
     // Meta's window finished but the login callback carried no code: nothing the server can exchange.

@@ -15,7 +15,8 @@ export interface WaiterOptions {
   onSettle: (result: SignupResult) => void;
   /** Grace after the first arrival while a code may be waiting (short: the code expires in 30 s). */
   timeoutMs?: number;
-  /** Grace when the first arrival is a code-less callback (the customer cancelled): only the CANCEL details may follow. */
+  /** Grace when the first arrival is a code-less callback (the customer cancelled): only the
+   * CANCEL details may follow. */
   cancelTimeoutMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;

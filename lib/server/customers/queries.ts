@@ -3,7 +3,7 @@ import { and, eq, ilike, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { customers } from '../db/schema';
 import { notFound } from '../http/errors';
-import { isUuid } from '../db/ids';
+import { isUuid } from '../ids';
 import { paginate, type Pagination } from '../http/pagination';
 import type { CustomerListQuery } from './schema';
 import { toApiCustomer, type CustomerRow } from './serialize';
@@ -20,7 +20,10 @@ export async function requireCustomer(
   { param = 'customer_id', lock = false }: { param?: string; lock?: boolean } = {},
 ): Promise<CustomerRow> {
   if (!isUuid(customerId)) throw notFound('customer', param);
-  const query = db.select().from(customers).where(and(eq(customers.id, customerId), eq(customers.projectId, projectId)));
+  const query = db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, customerId), eq(customers.projectId, projectId)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('customer', param);
   return row;
@@ -36,7 +39,8 @@ const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listCustomers(db: Db, projectId: string, query: CustomerListQuery & Pagination) {
   const filters: Array<SQL | undefined> = [eq(customers.projectId, projectId)];
   if (query.q) filters.push(ilike(customers.name, `%${likeLiteral(query.q)}%`));
-  if (query.external_customer_id !== undefined) filters.push(eq(customers.externalCustomerId, query.external_customer_id));
+  if (query.external_customer_id !== undefined)
+    filters.push(eq(customers.externalCustomerId, query.external_customer_id));
   const { rows, meta } = await paginate(db, customers, and(...filters), query);
   return { data: rows.map(toApiCustomer), meta };
 }

@@ -13,7 +13,13 @@ import { toApiCustomer, type ApiCustomer } from './serialize';
 const EXTERNAL_ID_INDEX = 'customers_project_external_key';
 
 const externalIdTaken = (id: string) =>
-  new ApiError(409, 'conflict', 'external_customer_id_taken', `Another customer of this project already has external_customer_id "${id}".`, 'external_customer_id');
+  new ApiError(
+    409,
+    'conflict',
+    'external_customer_id_taken',
+    `Another customer of this project already has external_customer_id "${id}".`,
+    'external_customer_id',
+  );
 
 /** Maps a unique violation of the external id to a 409; rethrows anything else. */
 async function guardExternalId<T>(externalId: string | null | undefined, write: () => Promise<T>): Promise<T> {
@@ -27,12 +33,20 @@ async function guardExternalId<T>(externalId: string | null | undefined, write: 
 
 export async function createCustomer(db: Db, projectId: string, input: CustomerInput): Promise<ApiCustomer> {
   const [row] = await guardExternalId(input.external_customer_id, () =>
-    db.insert(customers).values({ projectId, name: input.name, externalCustomerId: input.external_customer_id ?? null }).returning(),
+    db
+      .insert(customers)
+      .values({ projectId, name: input.name, externalCustomerId: input.external_customer_id ?? null })
+      .returning(),
   );
   return toApiCustomer(row);
 }
 
-export async function updateCustomer(db: Db, projectId: string, customerId: string, input: CustomerUpdate): Promise<ApiCustomer> {
+export async function updateCustomer(
+  db: Db,
+  projectId: string,
+  customerId: string,
+  input: CustomerUpdate,
+): Promise<ApiCustomer> {
   const current = await requireCustomer(db, projectId, customerId, { param: 'id' });
   const [row] = await guardExternalId(input.external_customer_id, () =>
     db
@@ -52,7 +66,8 @@ export async function deleteCustomer(db: Db, projectId: string, customerId: stri
   await db.transaction(async (tx) => {
     const customer = await requireCustomer(tx, projectId, customerId, { param: 'id', lock: true });
     const configs = await tx.select().from(whatsappConfigs).where(eq(whatsappConfigs.customerId, customer.id));
-    for (const config of configs) await queueEvent(tx, projectId, 'whatsapp.config.deleted', whatsappConfigEvent(config));
+    for (const config of configs)
+      await queueEvent(tx, projectId, 'whatsapp.config.deleted', whatsappConfigEvent(config));
     await tx.delete(customers).where(eq(customers.id, customer.id));
   });
 }

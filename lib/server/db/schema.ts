@@ -5,103 +5,151 @@ import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const created = () => ts('created_at').notNull().defaultNow();
 
-export const projects = pgTable('projects', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  signingSecretEnc: text('signing_secret_enc').notNull(),
-  defaultTheme: jsonb('default_theme').$type<Record<string, string>>().notNull().default({}),
-  createdAt: created(),
-}, (t) => [uniqueIndex('projects_name_key').on(t.name)]);
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    signingSecretEnc: text('signing_secret_enc').notNull(),
+    defaultTheme: jsonb('default_theme').$type<Record<string, string>>().notNull().default({}),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex('projects_name_key').on(t.name)],
+);
 
-export const apiKeys = pgTable('api_keys', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-  keyHash: text('key_hash').notNull(),
-  last4: text('last4').notNull(),
-  createdAt: created(),
-  revokedAt: ts('revoked_at'),
-}, (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash)]);
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    keyHash: text('key_hash').notNull(),
+    last4: text('last4').notNull(),
+    createdAt: created(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash)],
+);
 
-export const customers = pgTable('customers', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  externalCustomerId: text('external_customer_id'),
-  createdAt: created(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('customers_project_external_key').on(t.projectId, t.externalCustomerId),
-  index('customers_project_created_idx').on(t.projectId, t.createdAt, t.id),
-]);
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    externalCustomerId: text('external_customer_id'),
+    createdAt: created(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('customers_project_external_key').on(t.projectId, t.externalCustomerId),
+    index('customers_project_created_idx').on(t.projectId, t.createdAt, t.id),
+  ],
+);
 
-export const setupLinks = pgTable('setup_links', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-  customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
-  status: text('status', { enum: ['active', 'used', 'expired', 'revoked'] }).notNull().default('active'),
-  tokenHash: text('token_hash').notNull(),
-  tokenEnc: text('token_enc').notNull(),
-  successRedirectUrl: text('success_redirect_url'),
-  failureRedirectUrl: text('failure_redirect_url'),
-  allowedConnectionTypes: jsonb('allowed_connection_types').$type<string[]>().notNull(),
-  language: text('language'),
-  themeConfig: jsonb('theme_config').$type<Record<string, string>>().notNull().default({}),
-  provisionPhoneNumber: boolean('provision_phone_number').notNull().default(false),
-  phoneNumberCountryIsos: jsonb('phone_number_country_isos').$type<string[]>().notNull(),
-  phoneNumberAreaCode: text('phone_number_area_code'),
-  whatsappSetupStatus: text('whatsapp_setup_status', { enum: ['pending', 'in_progress', 'completed', 'failed'] }).notNull().default('pending'),
-  whatsappSetupError: text('whatsapp_setup_error'),
-  lastStep: text('last_step'),
-  metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
-  whatsappConfigId: uuid('whatsapp_config_id'),
-  phoneNumberId: text('phone_number_id'),
-  businessAccountId: text('business_account_id'),
-  displayPhoneNumber: text('display_phone_number'),
-  createdAt: created(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  expiresAt: ts('expires_at').notNull(),
-  usedAt: ts('used_at'),
-  revokedAt: ts('revoked_at'),
-}, (t) => [
-  uniqueIndex('setup_links_token_hash_key').on(t.tokenHash),
-  // The database itself guarantees one active link per customer.
-  uniqueIndex('setup_links_one_active_per_customer').on(t.customerId).where(sql`status = 'active'`),
-  index('setup_links_customer_created_idx').on(t.customerId, t.createdAt, t.id),
-  index('setup_links_active_expiry_idx').on(t.expiresAt).where(sql`status = 'active'`),
-]);
+export const setupLinks = pgTable(
+  'setup_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['active', 'used', 'expired', 'revoked'] })
+      .notNull()
+      .default('active'),
+    tokenHash: text('token_hash').notNull(),
+    tokenEnc: text('token_enc').notNull(),
+    successRedirectUrl: text('success_redirect_url'),
+    failureRedirectUrl: text('failure_redirect_url'),
+    allowedConnectionTypes: jsonb('allowed_connection_types').$type<string[]>().notNull(),
+    language: text('language'),
+    themeConfig: jsonb('theme_config').$type<Record<string, string>>().notNull().default({}),
+    provisionPhoneNumber: boolean('provision_phone_number').notNull().default(false),
+    phoneNumberCountryIsos: jsonb('phone_number_country_isos').$type<string[]>().notNull(),
+    phoneNumberAreaCode: text('phone_number_area_code'),
+    whatsappSetupStatus: text('whatsapp_setup_status', { enum: ['pending', 'in_progress', 'completed', 'failed'] })
+      .notNull()
+      .default('pending'),
+    whatsappSetupError: text('whatsapp_setup_error'),
+    lastStep: text('last_step'),
+    metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
+    whatsappConfigId: uuid('whatsapp_config_id'),
+    phoneNumberId: text('phone_number_id'),
+    businessAccountId: text('business_account_id'),
+    displayPhoneNumber: text('display_phone_number'),
+    createdAt: created(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('setup_links_token_hash_key').on(t.tokenHash),
+    // The database itself guarantees one active link per customer.
+    uniqueIndex('setup_links_one_active_per_customer')
+      .on(t.customerId)
+      .where(sql`status = 'active'`),
+    index('setup_links_customer_created_idx').on(t.customerId, t.createdAt, t.id),
+    index('setup_links_active_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`status = 'active'`),
+  ],
+);
 
-export const whatsappConfigs = pgTable('whatsapp_configs', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-  customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  phoneNumberId: text('phone_number_id').notNull(),
-  businessAccountId: text('business_account_id').notNull(),
-  displayPhoneNumber: text('display_phone_number'),
-  verifiedName: text('verified_name'),
-  accessTokenEnc: text('access_token_enc'),
-  webhookVerifyTokenEnc: text('webhook_verify_token_enc'),
-  webhookDestinationUrl: text('webhook_destination_url'),
-  connectionType: text('connection_type', { enum: ['coexistence', 'dedicated'] }),
-  setupLinkId: uuid('setup_link_id'),
-  pinEnc: text('pin_enc'),
-  createdAt: created(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [index('whatsapp_configs_customer_created_idx').on(t.customerId, t.createdAt, t.id)]);
+export const whatsappConfigs = pgTable(
+  'whatsapp_configs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    businessAccountId: text('business_account_id').notNull(),
+    displayPhoneNumber: text('display_phone_number'),
+    verifiedName: text('verified_name'),
+    accessTokenEnc: text('access_token_enc'),
+    webhookVerifyTokenEnc: text('webhook_verify_token_enc'),
+    webhookDestinationUrl: text('webhook_destination_url'),
+    connectionType: text('connection_type', { enum: ['coexistence', 'dedicated'] }),
+    setupLinkId: uuid('setup_link_id'),
+    pinEnc: text('pin_enc'),
+    createdAt: created(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('whatsapp_configs_customer_created_idx').on(t.customerId, t.createdAt, t.id)],
+);
 
 // One-time attempt ids of the hosted page: a row per consumed id makes reuse impossible.
 export const onboardingAttempts = pgTable('onboarding_attempts', {
   id: text('id').primaryKey(),
-  setupLinkId: uuid('setup_link_id').notNull().references(() => setupLinks.id, { onDelete: 'cascade' }),
+  setupLinkId: uuid('setup_link_id')
+    .notNull()
+    .references(() => setupLinks.id, { onDelete: 'cascade' }),
   outcome: text('outcome').notNull(),
   createdAt: created(),
 });
 
 // Transactional outbox: events are written with the change they report; delivery comes later.
-export const webhookEvents = pgTable('webhook_events', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-  type: text('type').notNull(),
-  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-  createdAt: created(),
-}, (t) => [index('webhook_events_project_created_idx').on(t.projectId, t.createdAt)]);
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: created(),
+  },
+  (t) => [index('webhook_events_project_created_idx').on(t.projectId, t.createdAt)],
+);

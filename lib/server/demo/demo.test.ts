@@ -68,8 +68,12 @@ describe('demo partner page: signature check', () => {
 
   it('accepts what the server signed, with or without the partner’s own parameters first', async () => {
     const { db, secret, params } = await signedLink();
-    expect(await checkRedirectSignature(db, query(withSignedParams('https://p.example/done', secret, params)))).toMatchObject({ state: 'valid' });
-    expect(await checkRedirectSignature(db, query(withSignedParams('https://p.example/done?ref=42&x=y', secret, params)))).toMatchObject({ state: 'valid' });
+    expect(
+      await checkRedirectSignature(db, query(withSignedParams('https://p.example/done', secret, params))),
+    ).toMatchObject({ state: 'valid' });
+    expect(
+      await checkRedirectSignature(db, query(withSignedParams('https://p.example/done?ref=42&x=y', secret, params))),
+    ).toMatchObject({ state: 'valid' });
   });
 
   it('rejects tampered parameters and another secret', async () => {
@@ -77,14 +81,24 @@ describe('demo partner page: signature check', () => {
     const tampered = query(withSignedParams('https://p.example/done', secret, params));
     tampered.set('error_code', 'internal_error');
     expect(await checkRedirectSignature(db, tampered)).toMatchObject({ state: 'invalid' });
-    expect(await checkRedirectSignature(db, query(withSignedParams('https://p.example/done', 'ss_other', params)))).toMatchObject({ state: 'invalid' });
+    expect(
+      await checkRedirectSignature(db, query(withSignedParams('https://p.example/done', 'ss_other', params))),
+    ).toMatchObject({ state: 'invalid' });
   });
 
   it('says when it cannot check: no signature, no or unknown link', async () => {
     const { db, link } = await signedLink();
-    expect(await checkRedirectSignature(db, new URLSearchParams({ setup_link_id: link.id }))).toEqual({ state: 'missing' });
-    expect(await checkRedirectSignature(db, new URLSearchParams({ signature: 'ab' }))).toEqual({ state: 'unknown_link' });
-    expect(await checkRedirectSignature(db, new URLSearchParams({ setup_link_id: 'not-a-uuid', signature: 'ab' }))).toEqual({ state: 'unknown_link' });
-    expect(await checkRedirectSignature(db, new URLSearchParams({ setup_link_id: crypto.randomUUID(), signature: 'ab' }))).toEqual({ state: 'unknown_link' });
+    expect(await checkRedirectSignature(db, new URLSearchParams({ setup_link_id: link.id }))).toEqual({
+      state: 'missing',
+    });
+    expect(await checkRedirectSignature(db, new URLSearchParams({ signature: 'ab' }))).toEqual({
+      state: 'unknown_link',
+    });
+    expect(
+      await checkRedirectSignature(db, new URLSearchParams({ setup_link_id: 'not-a-uuid', signature: 'ab' })),
+    ).toEqual({ state: 'unknown_link' });
+    expect(
+      await checkRedirectSignature(db, new URLSearchParams({ setup_link_id: crypto.randomUUID(), signature: 'ab' })),
+    ).toEqual({ state: 'unknown_link' });
   });
 });

@@ -32,7 +32,9 @@ async function ensureDemoCustomer(db: Db, projectId: string): Promise<string> {
   const [row] = await db
     .select({ id: customers.id })
     .from(customers)
-    .where(and(eq(customers.projectId, projectId), eq(customers.externalCustomerId, DEMO_CUSTOMER.external_customer_id)));
+    .where(
+      and(eq(customers.projectId, projectId), eq(customers.externalCustomerId, DEMO_CUSTOMER.external_customer_id)),
+    );
   return row?.id ?? (await createCustomer(db, projectId, DEMO_CUSTOMER)).id;
 }
 
@@ -44,7 +46,8 @@ async function ensureActiveLink(db: Db, projectId: string, customerId: string) {
     .where(and(eq(setupLinks.customerId, customerId), eq(setupLinks.status, 'active')))
     .orderBy(desc(setupLinks.createdAt))
     .limit(1);
-  if (row && effectiveStatus(row) === 'active') return { url: linkUrl(row.tokenEnc), created: false, redirects: !!row.successRedirectUrl };
+  if (row && effectiveStatus(row) === 'active')
+    return { url: linkUrl(row.tokenEnc), created: false, redirects: !!row.successRedirectUrl };
   // Redirects only when the rules allow them (an http APP_URL other than localhost would not).
   const withRedirects = setupLinkCreateSchema.safeParse({
     success_redirect_url: `${env.appUrl}/demo/partner/success`,
@@ -59,16 +62,29 @@ async function ensureActiveLink(db: Db, projectId: string, customerId: string) {
  * Straight to stdout, not through the JSON logger: this is the one place a secret (the demo key)
  * is printed on purpose, to the operator's own terminal, once.
  */
-function printDemoBox(projectName: string, apiKey: string | null, link: { url: string; created: boolean; redirects: boolean }) {
-  const lines = [`Project "${projectName}" with customer "${DEMO_CUSTOMER.name}" (external id ${DEMO_CUSTOMER.external_customer_id}).`, ''];
+function printDemoBox(
+  projectName: string,
+  apiKey: string | null,
+  link: { url: string; created: boolean; redirects: boolean },
+) {
+  const lines = [
+    `Project "${projectName}" with customer "${DEMO_CUSTOMER.name}" (external id ${DEMO_CUSTOMER.external_customer_id}).`,
+    '',
+  ];
   if (apiKey) {
     lines.push('API key, shown only this once (only its hash is stored): copy it now.', `  ${apiKey}`, '');
     lines.push('Try it:', `  curl ${env.appUrl}/platform/v1/customers \\`, `    -H "X-API-Key: ${apiKey}"`);
   } else {
     lines.push('API key: printed once, at the first start. For a new one:');
-    lines.push(`  ${env.databaseUrl ? '' : 'stop the server, then '}npm run api-key -- create --project "${projectName}"`);
+    lines.push(
+      `  ${env.databaseUrl ? '' : 'stop the server, then '}npm run api-key -- create --project "${projectName}"`,
+    );
   }
-  lines.push('', `Setup link (${link.created ? 'new' : 'still active'}), open it to try the onboarding:`, `  ${link.url}`);
+  lines.push(
+    '',
+    `Setup link (${link.created ? 'new' : 'still active'}), open it to try the onboarding:`,
+    `  ${link.url}`,
+  );
   lines.push(
     link.redirects
       ? `Redirects go to the demo partner page, ${env.appUrl}/demo/partner/…`

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { setupLinks } from '../db/schema';
-import { isUuid } from '../db/ids';
+import { isUuid } from '../ids';
 import { getProjectSigningSecret } from '../projects';
 import { verifySignedParams } from '../redirects';
 

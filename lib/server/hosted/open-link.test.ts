@@ -49,12 +49,20 @@ describe('openLink (GET /s/{token})', () => {
       [{ expiresAt: new Date(Date.now() - 1000) }, 'link_expired'], // still stored as active: expired by time
     ] as const;
     for (const [values, code] of cases) {
-      const { db, project, link, token } = await linkWith({ ...values, failureRedirectUrl: 'https://partner.example/back?x=1' });
+      const { db, project, link, token } = await linkWith({
+        ...values,
+        failureRedirectUrl: 'https://partner.example/back?x=1',
+      });
       const decision = await openLink(db, token);
       expect(decision.kind).toBe('redirect');
       const url = new URL((decision as { location: string }).location);
       expect(url.origin + url.pathname).toBe('https://partner.example/back');
-      expect(Object.fromEntries(url.searchParams)).toMatchObject({ x: '1', setup_link_id: link.id, status: 'failed', error_code: code });
+      expect(Object.fromEntries(url.searchParams)).toMatchObject({
+        x: '1',
+        setup_link_id: link.id,
+        status: 'failed',
+        error_code: code,
+      });
       expect(verifySignedParams(url.searchParams, await getProjectSigningSecret(db, project.id))).toBe(true);
       expect(url.toString()).not.toContain(token);
     }
@@ -67,14 +75,21 @@ describe('openLink (GET /s/{token})', () => {
 
   it('treats unknown and malformed tokens alike', async () => {
     const { db } = await linkWith();
-    for (const t of [newLinkToken().token, 'sl_short', '../../etc/passwd', '']) expect(await openLink(db, t)).toEqual({ kind: 'invalid' });
+    for (const t of [newLinkToken().token, 'sl_short', '../../etc/passwd', ''])
+      expect(await openLink(db, t)).toEqual({ kind: 'invalid' });
   });
 });
 
 describe('linkCookieOptions', () => {
   it('is HttpOnly, Lax, site-wide, and lives until the link expires (at least a day)', () => {
     const now = new Date('2026-01-01T00:00:00Z');
-    expect(linkCookieOptions(new Date('2026-01-11T00:00:00Z'), now)).toEqual({ httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 10 * 86400 });
+    expect(linkCookieOptions(new Date('2026-01-11T00:00:00Z'), now)).toEqual({
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: false,
+      maxAge: 10 * 86400,
+    });
     expect(linkCookieOptions(new Date('2025-12-01T00:00:00Z'), now).maxAge).toBe(86400);
   });
 });

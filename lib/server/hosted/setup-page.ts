@@ -13,7 +13,15 @@ export type SetupPageModel =
   | { view: 'flow'; props: SetupFlowProps };
 
 /** Everything /setup renders, from the link cookie and the request. */
-export async function loadSetupPage({ locale, userAgent, nonce }: { locale: Locale; userAgent: string | null; nonce: string | null }): Promise<SetupPageModel> {
+export async function loadSetupPage({
+  locale,
+  userAgent,
+  nonce,
+}: {
+  locale: Locale;
+  userAgent: string | null;
+  nonce: string | null;
+}): Promise<SetupPageModel> {
   const link = await getCurrentLink();
   if (!link) return { view: 'invalid' };
   const partner = link.project.name;

@@ -24,7 +24,8 @@ const forbidden = (message: string) => new ApiError(403, 'permission_error', 'cr
 
 /** Origin must be exactly ours; Sec-Fetch-Site, when the browser sends it, must say same-origin. */
 function checkSameOrigin(req: Request) {
-  if (req.headers.get('origin') !== env.appOrigin) throw forbidden('This endpoint only accepts requests from the setup page.');
+  if (req.headers.get('origin') !== env.appOrigin)
+    throw forbidden('This endpoint only accepts requests from the setup page.');
   const site = req.headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin') throw forbidden('Cross-site requests are refused.');
 }
@@ -45,7 +46,8 @@ function readCookie(req: Request, name: string): string | undefined {
 
 async function readLink(db: Db, req: Request): Promise<ResolvedLink> {
   const token = readCookie(req, LINK_COOKIE);
-  if (!token) throw new ApiError(401, 'authentication_error', 'missing_link_cookie', 'Open your setup link again to continue.');
+  if (!token)
+    throw new ApiError(401, 'authentication_error', 'missing_link_cookie', 'Open your setup link again to continue.');
   const link = await resolveLinkToken(db, token);
   if (!link) throw new ApiError(404, 'not_found', 'link_not_found', 'This setup link is not valid.');
   return link;
@@ -70,7 +72,11 @@ export function hostedRoute<T>(schema: z.ZodType<T>, fn: (ctx: HostedContext<T>)
       res = await fn({ db, link, body: await readBody(req, schema) });
     } catch (e) {
       if (!(e instanceof ApiError)) log.error('hosted_unhandled_error', { path, ...describeError(e) });
-      res = errorResponse(e instanceof ApiError ? e : new ApiError(500, 'api_error', 'internal_error', 'Something went wrong. Please try again.'));
+      res = errorResponse(
+        e instanceof ApiError
+          ? e
+          : new ApiError(500, 'api_error', 'internal_error', 'Something went wrong. Please try again.'),
+      );
     }
     res.headers.set('Cache-Control', 'no-store');
     log.info('hosted_request', { method: req.method, path, status: res.status, ms: Date.now() - started });
@@ -80,4 +86,7 @@ export function hostedRoute<T>(schema: z.ZodType<T>, fn: (ctx: HostedContext<T>)
 
 /** A JSON answer of a hosted endpoint (never cached: it is about one browser's link). */
 export const hostedJson = <T = unknown>(body: T, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });

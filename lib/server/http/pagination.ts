@@ -26,7 +26,8 @@ function intParam(params: URLSearchParams, name: string, fallback: number, min: 
   const raw = params.get(name);
   if (raw === null) return fallback;
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= min && n <= max)) throw invalid('invalid_parameter', `${name} must be an integer from ${min} to ${max}.`, name);
+  if (!(n >= min && n <= max))
+    throw invalid('invalid_parameter', `${name} must be an integer from ${min} to ${max}.`, name);
   return n;
 }
 

@@ -29,8 +29,16 @@ export class GraphError extends Error {
   /** What may be logged: no request data, only Meta's diagnostics. */
   toLog(): Record<string, unknown> {
     // "code"-named fields are redacted by the logger, so Meta's code/subcode travel as "190/463".
-    const graphError = this.code === null ? null : this.subcode === null ? String(this.code) : `${this.code}/${this.subcode}`;
-    return { graph_operation: this.operation, graph_kind: this.kind, graph_status: this.status, graph_error: graphError, fbtrace_id: this.fbtraceId, graph_message: this.message };
+    const graphError =
+      this.code === null ? null : this.subcode === null ? String(this.code) : `${this.code}/${this.subcode}`;
+    return {
+      graph_operation: this.operation,
+      graph_kind: this.kind,
+      graph_status: this.status,
+      graph_error: graphError,
+      fbtrace_id: this.fbtraceId,
+      graph_message: this.message,
+    };
   }
 }
 
@@ -40,7 +48,8 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 /** Builds a GraphError from a non-2xx (or error-carrying) Graph response body. */
 export function graphErrorFromBody(operation: string, status: number, body: unknown): GraphError {
   const e = (body as { error?: Record<string, unknown> } | null)?.error;
-  if (!e || typeof e !== 'object') return new GraphError(`Unexpected Graph response (HTTP ${status})`, 'invalid_response', operation, status);
+  if (!e || typeof e !== 'object')
+    return new GraphError(`Unexpected Graph response (HTTP ${status})`, 'invalid_response', operation, status);
   return new GraphError(
     str(e.message)?.slice(0, 500) ?? `Graph error (HTTP ${status})`,
     'graph',

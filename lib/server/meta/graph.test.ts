@@ -15,14 +15,23 @@ const server = createServer(async (req: IncomingMessage, res) => {
   for await (const chunk of req) body += chunk;
   seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body });
   const r = replies.shift() ?? { status: 500, body: { error: { message: 'no reply scripted', code: 2 } } };
-  setTimeout(() => res.writeHead(r.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(r.body ?? {})), r.delayMs ?? 0);
+  setTimeout(
+    () => res.writeHead(r.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(r.body ?? {})),
+    r.delayMs ?? 0,
+  );
 });
 let graph: ReturnType<typeof createGraphClient>;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  graph = createGraphClient({ baseUrl: `http://127.0.0.1:${port}/`, version: 'v25.0', appId: 'app1', appSecret: 'shh', timeoutMs: 200 });
+  graph = createGraphClient({
+    baseUrl: `http://127.0.0.1:${port}/`,
+    version: 'v25.0',
+    appId: 'app1',
+    appSecret: 'shh',
+    timeoutMs: 200,
+  });
 });
 afterAll(() => {
   server.closeAllConnections();
@@ -36,12 +45,28 @@ beforeEach(() => {
 describe('Graph client', () => {
   it('puts user and app tokens in the Authorization header, never in the URL', async () => {
     replies = [
-      { status: 200, body: { data: { is_valid: true, app_id: 'app1', granular_scopes: [{ scope: 'whatsapp_business_management', target_ids: ['11', '12'] }, { scope: 'business_management' }] } } },
+      {
+        status: 200,
+        body: {
+          data: {
+            is_valid: true,
+            app_id: 'app1',
+            granular_scopes: [
+              { scope: 'whatsapp_business_management', target_ids: ['11', '12'] },
+              { scope: 'business_management' },
+            ],
+          },
+        },
+      },
       { status: 200, body: { success: true } },
     ];
     expect(await graph.debugToken('EAAuser')).toEqual({ isValid: true, appId: 'app1', grantedWabaIds: ['11', '12'] });
     await graph.registerNumber('55', '123456', 'EAAuser');
-    expect(seen[0]).toMatchObject({ method: 'GET', url: '/v25.0/debug_token?input_token=EAAuser', auth: 'Bearer app1|shh' });
+    expect(seen[0]).toMatchObject({
+      method: 'GET',
+      url: '/v25.0/debug_token?input_token=EAAuser',
+      auth: 'Bearer app1|shh',
+    });
     expect(seen[1]).toMatchObject({ method: 'POST', url: '/v25.0/55/register', auth: 'Bearer EAAuser' });
     expect(JSON.parse(seen[1].body)).toEqual({ messaging_product: 'whatsapp', pin: '123456' });
   });
@@ -53,10 +78,31 @@ describe('Graph client', () => {
   });
 
   it('turns a Graph error into a GraphError with code, subcode and trace id, without the request', async () => {
-    replies = [{ status: 400, body: { error: { message: 'This authorization code has been used.', type: 'OAuthException', code: 100, error_subcode: 36009, fbtrace_id: 'Atrace' } } }];
+    replies = [
+      {
+        status: 400,
+        body: {
+          error: {
+            message: 'This authorization code has been used.',
+            type: 'OAuthException',
+            code: 100,
+            error_subcode: 36009,
+            fbtrace_id: 'Atrace',
+          },
+        },
+      },
+    ];
     const err = await graph.exchangeCode('AQsecretcode').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GraphError);
-    expect(err).toMatchObject({ kind: 'graph', operation: 'exchange_code', status: 400, code: 100, subcode: 36009, type: 'OAuthException', fbtraceId: 'Atrace' });
+    expect(err).toMatchObject({
+      kind: 'graph',
+      operation: 'exchange_code',
+      status: 400,
+      code: 100,
+      subcode: 36009,
+      type: 'OAuthException',
+      fbtraceId: 'Atrace',
+    });
     expect(JSON.stringify((err as GraphError).toLog())).not.toMatch(/AQsecretcode|shh/);
     expect((err as GraphError).toLog()).toMatchObject({ graph_error: '100/36009' });
   });
@@ -67,18 +113,35 @@ describe('Graph client', () => {
   });
 
   it('retries a read once on a transient error, but never a registration', async () => {
-    replies = [{ status: 500, body: { error: { message: 'An unexpected error has occurred.', code: 2 } } }, { status: 200, body: { data: [{ id: '55', display_phone_number: '+1 202-555-0134', verified_name: 'Bakery' }] } }];
-    expect(await graph.listPhoneNumbers('11', 'EAAuser')).toEqual([{ id: '55', displayPhoneNumber: '+12025550134', verifiedName: 'Bakery', isOnBizApp: null, lastOnboardedTime: null }]);
+    replies = [
+      { status: 500, body: { error: { message: 'An unexpected error has occurred.', code: 2 } } },
+      { status: 200, body: { data: [{ id: '55', display_phone_number: '+1 202-555-0134', verified_name: 'Bakery' }] } },
+    ];
+    expect(await graph.listPhoneNumbers('11', 'EAAuser')).toEqual([
+      {
+        id: '55',
+        displayPhoneNumber: '+12025550134',
+        verifiedName: 'Bakery',
+        isOnBizApp: null,
+        lastOnboardedTime: null,
+      },
+    ]);
     expect(seen).toHaveLength(2);
 
     seen.length = 0;
-    replies = [{ status: 500, body: { error: { message: 'An unexpected error has occurred.', code: 2 } } }, { status: 200, body: { success: true } }];
+    replies = [
+      { status: 500, body: { error: { message: 'An unexpected error has occurred.', code: 2 } } },
+      { status: 200, body: { success: true } },
+    ];
     await expect(graph.registerNumber('55', '123456', 'EAAuser')).rejects.toMatchObject({ code: 2 });
     expect(seen).toHaveLength(1);
   });
 
   it('treats an unexpected shape or {success: false} as an invalid response', async () => {
-    replies = [{ status: 200, body: { nope: true } }, { status: 200, body: { success: false } }];
+    replies = [
+      { status: 200, body: { nope: true } },
+      { status: 200, body: { success: false } },
+    ];
     await expect(graph.exchangeCode('AQcode')).rejects.toMatchObject({ kind: 'invalid_response' });
     await expect(graph.registerNumber('55', '123456', 'EAAuser')).rejects.toMatchObject({ kind: 'invalid_response' });
   });

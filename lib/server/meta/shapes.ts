@@ -50,4 +50,3 @@ export const toPhone = (p: z.infer<typeof phoneNode>): PhoneNumberInfo => ({
   isOnBizApp: p.is_on_biz_app ?? null,
   lastOnboardedTime: p.last_onboarded_time ?? null,
 });
-

@@ -45,15 +45,25 @@ async function once(endpoint: GraphEndpoint, call: GraphCall): Promise<unknown> 
   } catch (e) {
     const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
     // Deliberately not the original error: its message may quote the URL.
-    throw new GraphError(timedOut ? `Graph did not answer within ${endpoint.timeoutMs} ms` : 'Could not reach the Graph API', timedOut ? 'timeout' : 'network', call.operation);
+    throw new GraphError(
+      timedOut ? `Graph did not answer within ${endpoint.timeoutMs} ms` : 'Could not reach the Graph API',
+      timedOut ? 'timeout' : 'network',
+      call.operation,
+    );
   }
   let body: unknown = null;
   try {
     body = await res.json();
   } catch {
-    throw new GraphError(`Graph answered HTTP ${res.status} without JSON`, 'invalid_response', call.operation, res.status);
+    throw new GraphError(
+      `Graph answered HTTP ${res.status} without JSON`,
+      'invalid_response',
+      call.operation,
+      res.status,
+    );
   }
-  if (!res.ok || (body && typeof body === 'object' && 'error' in body)) throw graphErrorFromBody(call.operation, res.status, body);
+  if (!res.ok || (body && typeof body === 'object' && 'error' in body))
+    throw graphErrorFromBody(call.operation, res.status, body);
   return body;
 }
 

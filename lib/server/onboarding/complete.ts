@@ -39,13 +39,27 @@ export type CompletionResult =
   | { status: 'completed'; redirectUrl: string | null; displayPhoneNumber: string }
   | { status: 'failed'; errorCode: FailureCode; redirectUrl: string | null; nextAttemptId: string | null };
 
-
-async function failed(db: Db, link: OnboardingLink, errorCode: FailureCode, stillActive: boolean): Promise<CompletionResult> {
-  return { status: 'failed', errorCode, redirectUrl: await failureRedirect(db, link, errorCode), nextAttemptId: stillActive ? newAttemptId(link.id) : null };
+async function failed(
+  db: Db,
+  link: OnboardingLink,
+  errorCode: FailureCode,
+  stillActive: boolean,
+): Promise<CompletionResult> {
+  return {
+    status: 'failed',
+    errorCode,
+    redirectUrl: await failureRedirect(db, link, errorCode),
+    nextAttemptId: stillActive ? newAttemptId(link.id) : null,
+  };
 }
 
 /** Records a failed attempt on a link that stays active, and answers with a fresh attempt id. */
-async function fail(db: Db, link: OnboardingLink, errorCode: FailureCode, lastStep?: string): Promise<CompletionResult> {
+async function fail(
+  db: Db,
+  link: OnboardingLink,
+  errorCode: FailureCode,
+  lastStep?: string,
+): Promise<CompletionResult> {
   return failed(db, link, errorCode, await recordOnboardingFailure(db, link, errorCode, lastStep));
 }
 
@@ -53,14 +67,26 @@ async function fail(db: Db, link: OnboardingLink, errorCode: FailureCode, lastSt
  * Completes an onboarding (SPEC 8): Graph steps 1-5, then one transaction. A link that is not
  * active is answered without any Graph call; any failure leaves it active and records why.
  */
-export async function completeOnboarding(db: Db, link: OnboardingLink, input: CompletionInput, graph: GraphClient = getGraphClient()): Promise<CompletionResult> {
+export async function completeOnboarding(
+  db: Db,
+  link: OnboardingLink,
+  input: CompletionInput,
+  graph: GraphClient = getGraphClient(),
+): Promise<CompletionResult> {
   const ctx = { setup_link_id: link.id, connection_type: input.connectionType };
   if (link.status !== 'active') return failed(db, link, INACTIVE_LINK_CODES[link.status], false);
 
   if (input.outcome !== 'finish' || !input.code) {
     // Meta's own diagnostics of a popup error are safe to log and useful to support (the logger
     // redacts fields named *code, hence meta_error).
-    log.info('onboarding_cancelled', { ...ctx, outcome: input.outcome, event: input.event, current_step: input.currentStep, meta_error: input.errorCode, meta_error_message: input.errorMessage });
+    log.info('onboarding_cancelled', {
+      ...ctx,
+      outcome: input.outcome,
+      event: input.event,
+      current_step: input.currentStep,
+      meta_error: input.errorCode,
+      meta_error_message: input.errorMessage,
+    });
     return fail(db, link, 'facebook_auth_failed', input.currentStep);
   }
 
@@ -68,13 +94,27 @@ export async function completeOnboarding(db: Db, link: OnboardingLink, input: Co
   let connected: ConnectedNumber;
   let saved: SaveResult;
   try {
-    connected = await connectNumber(graph, { code: input.code, connectionType: input.connectionType, wabaId: input.wabaId, phoneNumberId: input.phoneNumberId }, (s) => (step = s));
+    connected = await connectNumber(
+      graph,
+      {
+        code: input.code,
+        connectionType: input.connectionType,
+        wabaId: input.wabaId,
+        phoneNumberId: input.phoneNumberId,
+      },
+      (s) => (step = s),
+    );
     step = 'save';
     saved = await saveCompletedOnboarding(db, link, connected);
   } catch (e) {
     const errorCode = failureCodeFor(step, e);
     const detail = e instanceof GraphError ? e.toLog() : describeError(e);
-    (errorCode === 'internal_error' ? log.error : log.warn)('onboarding_failed', { ...ctx, step, error_code: errorCode, ...detail });
+    (errorCode === 'internal_error' ? log.error : log.warn)('onboarding_failed', {
+      ...ctx,
+      step,
+      error_code: errorCode,
+      ...detail,
+    });
     return fail(db, link, errorCode);
   }
   if (!saved.ok) {
@@ -83,7 +123,12 @@ export async function completeOnboarding(db: Db, link: OnboardingLink, input: Co
   }
 
   const { phone, wabaId } = connected;
-  log.info('onboarding_completed', { ...ctx, whatsapp_config_id: saved.whatsappConfigId, phone_number_id: phone.id, business_account_id: wabaId });
+  log.info('onboarding_completed', {
+    ...ctx,
+    whatsapp_config_id: saved.whatsappConfigId,
+    phone_number_id: phone.id,
+    business_account_id: wabaId,
+  });
   const redirectUrl = await successRedirect(db, link, {
     setupLinkId: link.id,
     phoneNumberId: phone.id,

@@ -32,7 +32,10 @@ function pickWaba(granted: string[], claimed: string | undefined): string {
     throw new OnboardingFailure('waba_not_granted', 'the claimed WABA is not among the granted ones');
   }
   if (granted.length === 1) return granted[0];
-  throw new OnboardingFailure('waba_not_granted', granted.length ? 'several WABAs granted and none claimed' : 'no WABA granted');
+  throw new OnboardingFailure(
+    'waba_not_granted',
+    granted.length ? 'several WABAs granted and none claimed' : 'no WABA granted',
+  );
 }
 
 /** The claimed number if it is in the WABA; else the WABA's newest number (preferring app numbers for coexistence). */
@@ -53,7 +56,10 @@ function pickPhone(phones: PhoneNumberInfo[], claimed: string | undefined, type:
 /** Fails early when Meta says the number is of the other kind (registering an app number would cut the app off). */
 function checkKind(phone: PhoneNumberInfo, type: ConnectionType) {
   if (type === 'dedicated' && phone.isOnBizApp === true) {
-    throw new OnboardingFailure('phone_registration_failed', 'a WhatsApp Business app number cannot be registered as dedicated');
+    throw new OnboardingFailure(
+      'phone_registration_failed',
+      'a WhatsApp Business app number cannot be registered as dedicated',
+    );
   }
   if (type === 'coexistence' && phone.isOnBizApp === false) {
     throw new OnboardingFailure('phone_verification_failed', 'the number is not on the WhatsApp Business app');
@@ -65,7 +71,11 @@ function checkKind(phone: PhoneNumberInfo, type: ConnectionType) {
  * The SMB syncs are best effort: Meta accepts each once, and a number that is connected must not
  * be failed (and a retry blocked) because the contact or history backfill could not be requested.
  */
-export async function connectNumber(graph: GraphClient, req: ConnectRequest, onStep: (s: CompletionStep) => void): Promise<ConnectedNumber> {
+export async function connectNumber(
+  graph: GraphClient,
+  req: ConnectRequest,
+  onStep: (s: CompletionStep) => void,
+): Promise<ConnectedNumber> {
   onStep('exchange_code');
   const { accessToken } = await graph.exchangeCode(req.code);
 
@@ -89,7 +99,11 @@ export async function connectNumber(graph: GraphClient, req: ConnectRequest, onS
   } else {
     for (const syncType of ['smb_app_state_sync', 'history'] as const) {
       await graph.requestSmbSync(listed.id, accessToken, syncType).catch((e: unknown) => {
-        log.warn('smb_sync_request_failed', { phone_number_id: listed.id, sync_type: syncType, ...(e instanceof GraphError ? e.toLog() : { error: String(e) }) });
+        log.warn('smb_sync_request_failed', {
+          phone_number_id: listed.id,
+          sync_type: syncType,
+          ...(e instanceof GraphError ? e.toLog() : { error: String(e) }),
+        });
       });
     }
   }

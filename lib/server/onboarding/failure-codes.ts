@@ -2,7 +2,8 @@ import type { FailureCode } from '../redirects';
 import { GraphError } from '../meta/graph-error';
 
 /** Where a completion was when it failed (logged, and the key of the mapping below). */
-export type CompletionStep = 'exchange_code' | 'check_grant' | 'resolve_phone' | 'subscribe_app' | 'register_number' | 'read_number' | 'save';
+export type CompletionStep =
+  'exchange_code' | 'check_grant' | 'resolve_phone' | 'subscribe_app' | 'register_number' | 'read_number' | 'save';
 
 /** A failure we decide ourselves (a check on Meta's answers), already carrying its stable code. */
 export class OnboardingFailure extends Error {
@@ -38,7 +39,12 @@ export function failureCodeFor(step: CompletionStep, err: unknown): FailureCode 
   if (!(err instanceof GraphError)) return 'internal_error';
   if (step === 'exchange_code') return 'token_exchange_failed';
   if (err.code === 190) return 'token_exchange_failed';
-  if (err.code === 10 || (err.code !== null && err.code >= 200 && err.code <= 299) || (err.code === 100 && err.subcode === 33)) return 'waba_not_granted';
+  if (
+    err.code === 10 ||
+    (err.code !== null && err.code >= 200 && err.code <= 299) ||
+    (err.code === 100 && err.subcode === 33)
+  )
+    return 'waba_not_granted';
   if (LIMIT_MESSAGE.test(err.message)) return 'waba_limit_reached';
   if (step === 'register_number') return 'phone_registration_failed';
   if (err.transient || (err.code !== null && RATE_LIMIT_CODES.has(err.code))) return 'internal_error';

@@ -9,11 +9,20 @@ import { INACTIVE_LINK_CODES } from '../redirects';
 import { markOnboardingProgress } from './record';
 import { completionBody, progressBody, type CompletionResponse } from '@/lib/shared/embedded-signup/contract';
 
-const invalidAttempt = () => new ApiError(403, 'permission_error', 'invalid_attempt', 'This page is out of date. Reload it and try again.');
+const invalidAttempt = () =>
+  new ApiError(403, 'permission_error', 'invalid_attempt', 'This page is out of date. Reload it and try again.');
 
-export async function handleCompletion({ db, link, body }: HostedContext<z.infer<typeof completionBody>>): Promise<Response> {
+export async function handleCompletion({
+  db,
+  link,
+  body,
+}: HostedContext<z.infer<typeof completionBody>>): Promise<Response> {
   if (!link.allowedConnectionTypes.includes(body.connection_type)) {
-    throw invalid('connection_type_not_allowed', 'This setup link does not allow that connection type.', 'connection_type');
+    throw invalid(
+      'connection_type_not_allowed',
+      'This setup link does not allow that connection type.',
+      'connection_type',
+    );
   }
   if (!verifyAttemptId(link.id, body.attempt_id)) throw invalidAttempt();
   if (!(await consumeAttempt(db, link.id, body.attempt_id, body.outcome))) {
@@ -38,7 +47,11 @@ export async function handleCompletion({ db, link, body }: HostedContext<z.infer
   );
 }
 
-export async function handleProgress({ db, link, body }: HostedContext<z.infer<typeof progressBody>>): Promise<Response> {
+export async function handleProgress({
+  db,
+  link,
+  body,
+}: HostedContext<z.infer<typeof progressBody>>): Promise<Response> {
   if (!verifyAttemptId(link.id, body.attempt_id)) throw invalidAttempt();
   const active = link.status === 'active' && (await markOnboardingProgress(db, link.id, body.step));
   if (!active) {

@@ -9,7 +9,8 @@ import { setupLinkEvent } from '../setup-links/serialize';
 // Progress and failures change only a link that is still active (and not past expires_at): a
 // late report from an old tab must never touch a used, revoked or expired link.
 
-const stillActive = (id: string) => and(eq(setupLinks.id, id), eq(setupLinks.status, 'active'), gt(setupLinks.expiresAt, sql`now()`));
+const stillActive = (id: string) =>
+  and(eq(setupLinks.id, id), eq(setupLinks.status, 'active'), gt(setupLinks.expiresAt, sql`now()`));
 
 /** The customer reached `step` of the hosted flow. False when the link is no longer active. */
 export async function markOnboardingProgress(db: Db, linkId: string, step: string): Promise<boolean> {
@@ -34,11 +35,20 @@ export async function recordOnboardingFailure(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(setupLinks)
-      .set({ whatsappSetupStatus: 'failed', whatsappSetupError: errorCode, ...(lastStep ? { lastStep } : {}), updatedAt: sql`now()` })
+      .set({
+        whatsappSetupStatus: 'failed',
+        whatsappSetupError: errorCode,
+        ...(lastStep ? { lastStep } : {}),
+        updatedAt: sql`now()`,
+      })
       .where(stillActive(link.id))
       .returning();
     if (!row) return false;
-    await queueEvent(tx, link.projectId, 'setup_link.failed', { ...setupLinkEvent(row), error_code: errorCode, last_step: row.lastStep });
+    await queueEvent(tx, link.projectId, 'setup_link.failed', {
+      ...setupLinkEvent(row),
+      error_code: errorCode,
+      last_step: row.lastStep,
+    });
     return true;
   });
 }

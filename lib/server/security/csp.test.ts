@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsp, hostedResponseHeaders, metaSources, newNonce, NO_META } from './csp';
 
-const directives = (csp: string) => Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+const directives = (csp: string) =>
+  Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 
 describe('buildCsp', () => {
   const meta = metaSources({ sdk: 'https://connect.facebook.net', emulator: null });
@@ -24,7 +25,13 @@ describe('buildCsp', () => {
   it('adds the emulator where the SDK and popup need it, and eval only in dev', () => {
     const emu = metaSources({ sdk: 'http://localhost:4010', emulator: 'http://localhost:4010' });
     const d = directives(buildCsp({ nonce: 'n', dev: true, meta: emu, frameAncestors: "'none'" }));
-    expect(d['script-src']).toEqual(["'self'", "'nonce-n'", "'strict-dynamic'", 'http://localhost:4010', "'unsafe-eval'"]);
+    expect(d['script-src']).toEqual([
+      "'self'",
+      "'nonce-n'",
+      "'strict-dynamic'",
+      'http://localhost:4010',
+      "'unsafe-eval'",
+    ]);
     expect(d['connect-src']).toEqual(["'self'", 'https://*.facebook.com', 'http://localhost:4010']);
     expect(d['frame-src']).toEqual(["'self'", 'https://*.facebook.com', 'http://localhost:4010']);
   });

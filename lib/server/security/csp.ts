@@ -19,7 +19,10 @@ export function buildCsp({ nonce, dev, meta, frameAncestors }: CspOptions): stri
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
     // 'strict-dynamic': scripts loaded by a nonced script (Next's chunks, Meta's SDK) are trusted too.
-    ['script-src', ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...meta.script, ...(dev ? ["'unsafe-eval'"] : [])]],
+    [
+      'script-src',
+      ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...meta.script, ...(dev ? ["'unsafe-eval'"] : [])],
+    ],
     ['connect-src', ["'self'", ...meta.connect]],
     ['frame-src', ["'self'", ...meta.frame]],
     ['img-src', ["'self'", 'data:', ...meta.img]],

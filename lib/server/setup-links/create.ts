@@ -17,7 +17,12 @@ const HOUR = 3_600_000;
  * tripping the one-active-link index; each one wins in turn and the last stays active.
  * `input` is setupLinkCreateSchema's output; omitted fields take the SPEC 4.1 defaults.
  */
-export async function createSetupLink(db: Db, projectId: string, customerId: string, input: SetupLinkCreateInput): Promise<ApiSetupLink> {
+export async function createSetupLink(
+  db: Db,
+  projectId: string,
+  customerId: string,
+  input: SetupLinkCreateInput,
+): Promise<ApiSetupLink> {
   const row = await db.transaction(async (tx) => {
     await requireCustomer(tx, projectId, customerId, { lock: true });
     // A due link becomes expired, not revoked: expire first, then revoke what is still active.

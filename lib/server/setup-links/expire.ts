@@ -11,13 +11,21 @@ import { setupLinkEvent } from './serialize';
  * Concurrent callers cannot double-report: the UPDATE only matches rows still active.
  */
 export async function expireDueLinks(db: Db, customerId?: string): Promise<number> {
-  const due = and(eq(setupLinks.status, 'active'), lte(setupLinks.expiresAt, sql`now()`), customerId ? eq(setupLinks.customerId, customerId) : undefined);
+  const due = and(
+    eq(setupLinks.status, 'active'),
+    lte(setupLinks.expiresAt, sql`now()`),
+    customerId ? eq(setupLinks.customerId, customerId) : undefined,
+  );
   // Every API read of a customer's links comes through here: the usual answer (nothing due) costs
   // one indexed SELECT, and only a real expiry pays for the write transaction.
   const [anyDue] = await db.select({ id: setupLinks.id }).from(setupLinks).where(due).limit(1);
   if (!anyDue) return 0;
   return db.transaction(async (tx) => {
-    const rows = await tx.update(setupLinks).set({ status: 'expired', updatedAt: sql`now()` }).where(due).returning();
+    const rows = await tx
+      .update(setupLinks)
+      .set({ status: 'expired', updatedAt: sql`now()` })
+      .where(due)
+      .returning();
     for (const row of rows) await queueEvent(tx, row.projectId, 'setup_link.expired', setupLinkEvent(row));
     return rows.length;
   });

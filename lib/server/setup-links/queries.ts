@@ -3,7 +3,7 @@ import { and, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { setupLinks } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
-import { isUuid } from '../db/ids';
+import { isUuid } from '../ids';
 import { paginate, type Pagination } from '../http/pagination';
 import { requireCustomer } from '../customers/queries';
 import type { SetupLinkListQuery } from './schema';
@@ -15,7 +15,13 @@ import { expireDueLinks } from './expire';
  * `expired` on the customer's due links so the stored status is the true one (lazy expiry).
  * `lock` takes FOR UPDATE; use it inside a transaction.
  */
-export async function loadSetupLink(db: Db, projectId: string, customerId: string, id: string, lock = false): Promise<SetupLinkRow> {
+export async function loadSetupLink(
+  db: Db,
+  projectId: string,
+  customerId: string,
+  id: string,
+  lock = false,
+): Promise<SetupLinkRow> {
   await requireCustomer(db, projectId, customerId);
   await expireDueLinks(db, customerId);
   if (!isUuid(id)) throw notFound('setup link', 'id');
@@ -29,10 +35,18 @@ export async function loadSetupLink(db: Db, projectId: string, customerId: strin
 }
 
 /** Locks the link for a change; used, expired and revoked links are final (409). */
-export async function lockActiveSetupLink(tx: Db, projectId: string, customerId: string, id: string): Promise<SetupLinkRow> {
+export async function lockActiveSetupLink(
+  tx: Db,
+  projectId: string,
+  customerId: string,
+  id: string,
+): Promise<SetupLinkRow> {
   const row = await loadSetupLink(tx, projectId, customerId, id, true);
   if (row.status !== 'active') {
-    throw conflict('setup_link_not_active', `This setup link is ${row.status}; only active links can be changed or revoked.`);
+    throw conflict(
+      'setup_link_not_active',
+      `This setup link is ${row.status}; only active links can be changed or revoked.`,
+    );
   }
   return row;
 }
@@ -42,7 +56,12 @@ export async function getSetupLink(db: Db, projectId: string, customerId: string
 }
 
 /** Newest first. `created_after` / `created_before` are exclusive bounds. */
-export async function listSetupLinks(db: Db, projectId: string, customerId: string, query: SetupLinkListQuery & Pagination) {
+export async function listSetupLinks(
+  db: Db,
+  projectId: string,
+  customerId: string,
+  query: SetupLinkListQuery & Pagination,
+) {
   await requireCustomer(db, projectId, customerId);
   await expireDueLinks(db, customerId);
   const filters: Array<SQL | undefined> = [eq(setupLinks.customerId, customerId), eq(setupLinks.projectId, projectId)];

@@ -15,14 +15,16 @@ export type ResolvedLink = Omit<typeof setupLinks.$inferSelect, 'status' | 'toke
 export async function resolveLinkToken(db: Db, token: string | undefined | null): Promise<ResolvedLink | null> {
   if (!token || !looksLikeLinkToken(token)) return null;
   const [row] = await db
-    .select({ link: setupLinks, project: { id: projects.id, name: projects.name, defaultTheme: projects.defaultTheme } })
+    .select({
+      link: setupLinks,
+      project: { id: projects.id, name: projects.name, defaultTheme: projects.defaultTheme },
+    })
     .from(setupLinks)
     .innerJoin(projects, eq(projects.id, setupLinks.projectId))
     .where(eq(setupLinks.tokenHash, hashLinkToken(token)));
   if (!row) return null;
   const status = effectiveStatus(row.link);
   if (status !== row.link.status) await expireDueLinks(db, row.link.customerId);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { tokenHash, tokenEnc, ...link } = row.link;
   return { ...link, status, project: row.project };
 }

@@ -28,7 +28,14 @@ export async function revokeLockedLink(tx: Db, row: SetupLinkRow): Promise<Setup
 }
 
 /** DELETE .../setup_links/{id}: 200 with the revoked link; a final link is a 409. */
-export async function revokeSetupLink(db: Db, projectId: string, customerId: string, id: string): Promise<ApiSetupLink> {
-  const row = await db.transaction(async (tx) => revokeLockedLink(tx, await lockActiveSetupLink(tx, projectId, customerId, id)));
+export async function revokeSetupLink(
+  db: Db,
+  projectId: string,
+  customerId: string,
+  id: string,
+): Promise<ApiSetupLink> {
+  const row = await db.transaction(async (tx) =>
+    revokeLockedLink(tx, await lockActiveSetupLink(tx, projectId, customerId, id)),
+  );
   return toApiSetupLink(row);
 }

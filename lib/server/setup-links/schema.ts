@@ -45,7 +45,11 @@ const provisioning = {
     .min(1, 'must list at least one country')
     .refine(unique, 'must not list a country twice')
     .optional(),
-  phone_number_area_code: z.string().regex(/^\d{3}$/, 'must be a 3-digit US area code, digits only').nullable().optional(),
+  phone_number_area_code: z
+    .string()
+    .regex(/^\d{3}$/, 'must be a 3-digit US area code, digits only')
+    .nullable()
+    .optional(),
 };
 
 export const setupLinkCreateSchema = z
@@ -56,19 +60,24 @@ export const setupLinkCreateSchema = z
     expires_in_hours: z.number().int().min(1).max(MAX_LINK_HOURS).optional(),
   })
   .superRefine((v, ctx) => {
-    const issue = (path: string, code: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { code } });
+    const issue = (path: string, code: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message, params: { code } });
     if (v.expires_at !== undefined && v.expires_in_hours !== undefined) {
       issue('expires_in_hours', 'parameter_conflict', 'give either expires_at or expires_in_hours, not both');
     }
     const countries = v.phone_number_country_isos ?? ['US'];
     if (v.phone_number_area_code && !countries.includes('US')) {
-      issue('phone_number_area_code', 'invalid_parameter', 'an area code can only be given for US numbers (add "US" to phone_number_country_isos)');
+      issue(
+        'phone_number_area_code',
+        'invalid_parameter',
+        'an area code can only be given for US numbers (add "US" to phone_number_country_isos)',
+      );
     }
     if (v.provision_phone_number && countries.some((c) => c !== 'US')) {
       issue(
         'phone_number_country_isos',
         'provisioning_country_not_supported',
-        "numbers outside the US can only be provisioned with the project's own Twilio credentials, which this project does not have; use [\"US\"]",
+        'numbers outside the US can only be provisioned with the project\'s own Twilio credentials, which this project does not have; use ["US"]',
       );
     }
   });

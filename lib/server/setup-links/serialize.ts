@@ -46,13 +46,14 @@ export type ApiSetupLink = ReturnType<typeof toApiSetupLink>;
 
 /** Payload of setup_link.* events. No `url`: the outbox must never hold a link token in clear. */
 export function setupLinkEvent(row: SetupLinkRow) {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { url, ...link } = toApiSetupLink(row);
   return { project: { id: row.projectId }, customer: { id: row.customerId }, setup_link: link };
 }
 
 /** API field names -> columns, for the fields present in `input` (PATCH leaves the rest alone). */
-export function linkColumns(input: Partial<SetupLinkCreateInput & SetupLinkUpdateInput>): Partial<typeof setupLinks.$inferInsert> {
+export function linkColumns(
+  input: Partial<SetupLinkCreateInput & SetupLinkUpdateInput>,
+): Partial<typeof setupLinks.$inferInsert> {
   const columns: Partial<typeof setupLinks.$inferInsert> = {
     successRedirectUrl: input.success_redirect_url,
     failureRedirectUrl: input.failure_redirect_url,

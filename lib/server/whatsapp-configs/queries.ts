@@ -3,19 +3,30 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { whatsappConfigs } from '../db/schema';
 import { notFound } from '../http/errors';
-import { isUuid } from '../db/ids';
+import { isUuid } from '../ids';
 import { paginate, type Pagination } from '../http/pagination';
 import { requireCustomer } from '../customers/queries';
 import { toApiWhatsappConfig, type WhatsappConfigRow } from './serialize';
 
 /** The config row of that customer in that project, else 404 (`customer_id` or `id`). */
-export async function requireWhatsappConfig(db: Db, projectId: string, customerId: string, id: string): Promise<WhatsappConfigRow> {
+export async function requireWhatsappConfig(
+  db: Db,
+  projectId: string,
+  customerId: string,
+  id: string,
+): Promise<WhatsappConfigRow> {
   await requireCustomer(db, projectId, customerId);
   if (!isUuid(id)) throw notFound('WhatsApp config', 'id');
   const [row] = await db
     .select()
     .from(whatsappConfigs)
-    .where(and(eq(whatsappConfigs.id, id), eq(whatsappConfigs.customerId, customerId), eq(whatsappConfigs.projectId, projectId)));
+    .where(
+      and(
+        eq(whatsappConfigs.id, id),
+        eq(whatsappConfigs.customerId, customerId),
+        eq(whatsappConfigs.projectId, projectId),
+      ),
+    );
   if (!row) throw notFound('WhatsApp config', 'id');
   return row;
 }

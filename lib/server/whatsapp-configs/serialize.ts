@@ -29,5 +29,9 @@ export type ApiWhatsappConfig = ReturnType<typeof toApiWhatsappConfig>;
 
 /** Payload of whatsapp.config.* webhook events. */
 export function whatsappConfigEvent(row: WhatsappConfigRow) {
-  return { project: { id: row.projectId }, customer: { id: row.customerId }, whatsapp_config: toApiWhatsappConfig(row) };
+  return {
+    project: { id: row.projectId },
+    customer: { id: row.customerId },
+    whatsapp_config: toApiWhatsappConfig(row),
+  };
 }

@@ -9,7 +9,8 @@ import type { WhatsappConfigInput, WhatsappConfigUpdate } from './schema';
 import { requireWhatsappConfig } from './queries';
 import { toApiWhatsappConfig, whatsappConfigEvent, type ApiWhatsappConfig } from './serialize';
 
-const encryptOrNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : encryptSecret(v));
+const encryptOrNull = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null ? null : encryptSecret(v);
 
 /** What a completed setup link knows beyond the partner-writable fields (SPEC 8 step 6). */
 export interface ProducedBy {

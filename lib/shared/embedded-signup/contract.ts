@@ -22,7 +22,10 @@ export const completionBody = z
     error_message: opt(text(1000)),
     error_code: opt(z.union([text(100), z.number()]).transform(String)),
   })
-  .refine((b) => b.outcome !== 'finish' || b.code, { path: ['code'], message: 'code is required when outcome is finish' });
+  .refine((b) => b.outcome !== 'finish' || b.code, {
+    path: ['code'],
+    message: 'code is required when outcome is finish',
+  });
 
 export const progressBody = z.object({
   attempt_id: z.string().min(1).max(100),

@@ -11,8 +11,10 @@ const UA = {
   instagram:
     'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 330.0.3.12.235 (iPhone14,2; iOS 17_4; en_US; en; scale=3.00; 1170x2532; 596196140)',
   whatsapp: 'WhatsApp/2.24.12.78 A',
-  chromeAndroid: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
-  safari: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  chromeAndroid:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+  safari:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
   firefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
 };
 
@@ -26,6 +28,7 @@ describe('detectInAppBrowser', () => {
   });
 
   it('leaves real browsers and missing headers alone', () => {
-    for (const ua of [UA.chromeAndroid, UA.safari, UA.firefox, '', null, undefined]) expect(detectInAppBrowser(ua)).toBeNull();
+    for (const ua of [UA.chromeAndroid, UA.safari, UA.firefox, '', null, undefined])
+      expect(detectInAppBrowser(ua)).toBeNull();
   });
 });

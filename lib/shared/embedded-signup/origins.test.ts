@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedMessageOrigin, isFacebookOrigin } from './origins';
 
 describe('message origins', () => {
-  it.each(['https://www.facebook.com', 'https://web.facebook.com', 'https://facebook.com', 'https://m.facebook.com'])('accepts %s', (o) => {
-    expect(isFacebookOrigin(o)).toBe(true);
-    expect(isAllowedMessageOrigin(o)).toBe(true);
-  });
+  it.each(['https://www.facebook.com', 'https://web.facebook.com', 'https://facebook.com', 'https://m.facebook.com'])(
+    'accepts %s',
+    (o) => {
+      expect(isFacebookOrigin(o)).toBe(true);
+      expect(isAllowedMessageOrigin(o)).toBe(true);
+    },
+  );
 
   it.each([
     'http://facebook.com',

@@ -11,8 +11,14 @@ import { checkRedirectSignature, type SignatureCheck } from '@/lib/server/demo/v
 export const metadata: Metadata = { title: 'Demo partner page', robots: { index: false, follow: false } };
 
 const OUTCOMES = {
-  success: { heading: 'Onboarding completed', intro: 'The customer connected a WhatsApp number. The hosted page sent them here, to the success redirect URL.' },
-  failure: { heading: 'Onboarding did not complete', intro: 'The hosted page sent the customer here, to the failure redirect URL. error_code says why.' },
+  success: {
+    heading: 'Onboarding completed',
+    intro: 'The customer connected a WhatsApp number. The hosted page sent them here, to the success redirect URL.',
+  },
+  failure: {
+    heading: 'Onboarding did not complete',
+    intro: 'The hosted page sent the customer here, to the failure redirect URL. error_code says why.',
+  },
 } as const;
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -29,12 +35,14 @@ function toParams(search: SearchParams): URLSearchParams {
 const VERDICTS: Record<SignatureCheck['state'], { label: string; detail: string; tone: string }> = {
   valid: {
     label: 'Signature valid',
-    detail: "The parameters were signed with this link's project signing secret: they can be trusted without an API call.",
+    detail:
+      "The parameters were signed with this link's project signing secret: they can be trusted without an API call.",
     tone: 'border-primary bg-secondary text-secondary-foreground',
   },
   invalid: {
     label: 'Signature NOT valid',
-    detail: 'The parameters do not match the signature: they were changed, or signed with another secret. Do not trust them.',
+    detail:
+      'The parameters do not match the signature: they were changed, or signed with another secret. Do not trust them.',
     tone: 'border-destructive bg-card text-destructive',
   },
   missing: {
@@ -49,7 +57,10 @@ const VERDICTS: Record<SignatureCheck['state'], { label: string; detail: string;
   },
 };
 
-export default async function DemoPartnerPage(props: { params: Promise<{ outcome: string }>; searchParams: Promise<SearchParams> }) {
+export default async function DemoPartnerPage(props: {
+  params: Promise<{ outcome: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { outcome } = await props.params;
   if (outcome !== 'success' && outcome !== 'failure') notFound();
   const params = toParams(await props.searchParams);
@@ -112,8 +123,9 @@ export default async function DemoPartnerPage(props: { params: Promise<{ outcome
           How a partner checks it
         </h2>
         <p>
-          Take the parameters from <code>setup_link_id</code> up to (not including) <code>signature</code>, as they appear in the URL, joined as a
-          query string. The signature is the hex HMAC-SHA256 of that string, keyed with your project&apos;s signing secret. Compare in constant time.
+          Take the parameters from <code>setup_link_id</code> up to (not including) <code>signature</code>, as they
+          appear in the URL, joined as a query string. The signature is the hex HMAC-SHA256 of that string, keyed with
+          your project&apos;s signing secret. Compare in constant time.
         </p>
       </section>
     </main>

@@ -13,7 +13,12 @@ export const GET = apiRoute<Params>(async ({ db, project, params, url }) =>
 
 export const POST = apiRoute<Params>(async ({ db, project, params, json }) => ({
   status: 201,
-  data: await createWhatsappConfig(db, project.id, params.customerId, parseBody(json, 'whatsapp_config', whatsappConfigSchema)),
+  data: await createWhatsappConfig(
+    db,
+    project.id,
+    params.customerId,
+    parseBody(json, 'whatsapp_config', whatsappConfigSchema),
+  ),
 }));
 
 const notAllowed = methodNotAllowed(['GET', 'POST']);

@@ -12,7 +12,13 @@ export const GET = apiRoute<Params>(async ({ db, project, params }) => ({
 }));
 
 export const PATCH = apiRoute<Params>(async ({ db, project, params, json }) => ({
-  data: await updateSetupLink(db, project.id, params.customerId, params.id, parseBody(json, 'setup_link', setupLinkUpdateSchema)),
+  data: await updateSetupLink(
+    db,
+    project.id,
+    params.customerId,
+    params.id,
+    parseBody(json, 'setup_link', setupLinkUpdateSchema),
+  ),
 }));
 
 // Revoking is not a removal (seed 004): 200 with the revoked link.

@@ -11,7 +11,13 @@ export const GET = apiRoute<Params>(async ({ db, project, params }) => ({
 }));
 
 export const PATCH = apiRoute<Params>(async ({ db, project, params, json }) => ({
-  data: await updateWhatsappConfig(db, project.id, params.customerId, params.id, parseBody(json, 'whatsapp_config', whatsappConfigUpdateSchema)),
+  data: await updateWhatsappConfig(
+    db,
+    project.id,
+    params.customerId,
+    params.id,
+    parseBody(json, 'whatsapp_config', whatsappConfigUpdateSchema),
+  ),
 }));
 
 export const DELETE = apiRoute<Params>(async ({ db, project, params }) => {

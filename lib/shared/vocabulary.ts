@@ -1,0 +1,79 @@
+// The product's vocabularies, each written once. Everything else derives from these lists: the
+// database enums (lib/server/db/schema.ts), the zod schemas, the UI, the emulator-facing
+// contract and the browser tests. This module imports nothing, so any layer may import it.
+
+/** How a customer connects: keep the WhatsApp Business app (coexistence) or API only. */
+export const CONNECTION_TYPES = ['coexistence', 'dedicated'] as const;
+export type ConnectionType = (typeof CONNECTION_TYPES)[number];
+
+/** A setup link's lifecycle; every status but `active` is final. */
+export const LINK_STATUSES = ['active', 'used', 'expired', 'revoked'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+export type FinalLinkStatus = Exclude<LinkStatus, 'active'>;
+
+/** Where the customer's WhatsApp setup stands on a link (`whatsapp_setup_status`). */
+export const SETUP_STATUSES = ['pending', 'in_progress', 'completed', 'failed'] as const;
+export type SetupStatus = (typeof SETUP_STATUSES)[number];
+
+/** The stable `error_code` of a failure redirect, a failed completion and `setup_link.failed`. */
+export const FAILURE_CODES = [
+  'facebook_auth_failed',
+  'token_exchange_failed',
+  'phone_verification_failed',
+  'phone_registration_failed',
+  'waba_limit_reached',
+  'waba_not_granted',
+  'link_expired',
+  'already_used',
+  'link_revoked',
+  'internal_error',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+/** The failure code for each final link status (opening or completing a link no longer active). */
+export const FINAL_STATUS_FAILURE_CODES = {
+  used: 'already_used',
+  expired: 'link_expired',
+  revoked: 'link_revoked',
+} as const satisfies Record<FinalLinkStatus, FailureCode>;
+
+/** Webhook event types, written to the outbox with the change they report. */
+export const EVENT_TYPES = [
+  'whatsapp.phone_number.created',
+  'whatsapp.config.created',
+  'whatsapp.config.deleted',
+  'setup_link.created',
+  'setup_link.used',
+  'setup_link.failed',
+  'setup_link.abandoned',
+  'setup_link.expired',
+  'setup_link.revoked',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The 12 colour tokens of a theme (`theme_config`). */
+export const THEME_KEYS = [
+  'primary_color',
+  'primary_foreground_color',
+  'background_color',
+  'text_color',
+  'muted_text_color',
+  'card_color',
+  'muted_color',
+  'border_color',
+  'secondary_color',
+  'secondary_foreground_color',
+  'destructive_color',
+  'destructive_foreground_color',
+] as const;
+export type ThemeKey = (typeof THEME_KEYS)[number];
+
+/** The hosted page's languages; Arabic is written right to left. */
+export const LOCALES = ['en', 'es', 'pt', 'hi', 'id', 'ar'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+export const RTL_LOCALES: readonly Locale[] = ['ar'];
+
+/** True when `value` is one of `list` (narrows `unknown` input to the vocabulary's type). */
+export const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
