@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isLocale } from './i18n/config';
+import { isLocale } from '@/lib/shared/vocabulary';
 import { LOCALE_OVERRIDE_HEADER, NONCE_HEADER, newNonce } from '@/lib/server/security/csp';
 import { hostedHeadersFor } from '@/lib/server/security/hosted-policy';
 import { withoutLinkCookie } from '@/lib/server/http/link-cookie';
 
-// Security headers for the customer-facing pages (SPEC 12), with a fresh CSP nonce per request.
+// Security headers for the customer-facing pages (lib/server/security/csp.ts), with a fresh CSP nonce per request.
 // Next reads the nonce from the request's Content-Security-Policy header and puts it on its own
 // scripts; pages read it from x-nonce for the scripts they add. No database access here.
 export function proxy(request: NextRequest) {
@@ -24,7 +24,7 @@ export function proxy(request: NextRequest) {
   // The built-in demo partner page is an English developer tool, whatever the visitor's language.
   const demo = pathname === '/demo' || pathname.startsWith('/demo/');
   if (demo) forwarded.set(LOCALE_OVERRIDE_HEADER, 'en');
-  // The preview and the demo page have nothing to do with the customer's link (SPEC 11: no link).
+  // The preview and the demo page have nothing to do with the customer's link: they never see it.
   const cookie = forwarded.get('cookie');
   if (cookie && (demo || preview)) forwarded.set('cookie', withoutLinkCookie(cookie));
 

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CSSProperties, ReactNode } from 'react';
-import { DEFAULT_LOCALE, directionOf, isLocale } from '@/i18n/config';
+import { directionOf } from '@/i18n/config';
 import { getCurrentLink } from '@/lib/server/hosted/current-link';
 import { resolveTheme, themeToCssVars } from '@/lib/shared/theme';
 import { fontVariables } from './fonts';
@@ -21,8 +21,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
  * client-side theming and no flash of another theme.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [requested, link] = await Promise.all([getLocale(), getCurrentLink()]);
-  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  const [locale, link] = await Promise.all([getLocale(), getCurrentLink()]);
   const theme = resolveTheme(link?.project.defaultTheme, link?.themeConfig);
   return (
     <html

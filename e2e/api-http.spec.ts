@@ -1,8 +1,9 @@
 import { expect, test, type ApiClient } from './support/fixtures';
 import { SEED_001_FULL_EXAMPLE, SEED_001_QUICK_START, SEED_002_WHATSAPP_CONFIG } from '@/test/support/seeds';
 
-// The seeds' request bodies, sent verbatim over HTTP under both prefixes (SPEC 3, 4, 5), and the
-// one-active-link rule under 100 concurrent creates (SPEC 4.2).
+// The reference pages' request bodies (test/support/seeds.ts), sent verbatim over HTTP under both
+// prefixes, and the
+// one-active-link rule under 100 concurrent creates.
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -10,7 +11,7 @@ const PREFIXES = ['/platform/v1', '/api/v1'] as const;
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const DAY = 86_400_000;
 
-/** Every field of SPEC 4.1's table. */
+/** Every field of a setup link. */
 const LINK_FIELDS = [
   'id',
   'object',
@@ -47,7 +48,7 @@ async function newCustomer(api: ApiClient, prefix: string, name: string) {
   return res.body.data.id as string;
 }
 
-/** The SPEC 4.1 shape of a fresh link, with what the body did not set at its defaults. */
+/** The shape of a fresh link, with what the body did not set at its defaults. */
 function expectFreshLink(link: any, customerId: string, baseURL: string) {
   for (const field of LINK_FIELDS) expect(link, `setup_link.${field}`).toHaveProperty(field);
   expect(link).toMatchObject({
@@ -143,7 +144,7 @@ test('seed 002 whatsapp_config body verbatim on /api/v1', async ({ api }) => {
     updated_at: expect.stringMatching(RFC3339),
   });
   expect(typeof config.id).toBe('string');
-  // SPEC 5: "{name} ({display number})" once a number is known; here there is none yet.
+  // display_name is "{name} ({display number})" once a number is known; here there is none yet.
   expect(config.display_name).toMatch(/^WhatsApp Business Account( \(.+\))?$/);
   expect(config).toHaveProperty('webhook_destination_url');
   // Write-only secrets never come back.

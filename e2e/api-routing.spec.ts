@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 
-// The API's routing contract (SPEC 3): both prefixes, the error envelope everywhere, request ids.
+// The API's routing contract: both prefixes, the error envelope everywhere, request ids.
 
 const expectEnvelope = (body: any, type: string) => {
   expect(body).toMatchObject({

@@ -14,10 +14,10 @@ import {
   POPUP,
   recordCompletions,
   tokenOf,
-  type Locale,
 } from './support/hosted';
+import type { Locale } from '@/lib/shared/vocabulary';
 
-// SPEC 6 step 3: before Meta's window opens, the page detects what would stop it (a Meta in-app
+// Before Meta's window opens, the page detects what would stop it (a Meta in-app
 // browser, a blocked SDK, a blocked popup) and tells the customer how to continue.
 
 // The same scan as e2e/a11y.spec.ts.

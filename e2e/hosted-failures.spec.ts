@@ -16,7 +16,7 @@ import {
   POPUP,
 } from './support/hosted';
 
-// The hosted page when something goes wrong (SPEC 6-9): the customer cancels in Meta's window, the
+// The hosted page when something goes wrong: the customer cancels in Meta's window, the
 // token exchange fails, or two tabs race on one link. Each time the customer is told why, and the
 // link is used up only by a connection that succeeded.
 

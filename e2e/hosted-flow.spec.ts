@@ -17,7 +17,7 @@ import {
   stepIndicator,
 } from './support/hosted';
 
-// The hosted page end to end (SPEC 6-9), when all goes well: a partner creates a link through the
+// The hosted page end to end, when all goes well: a partner creates a link through the
 // API, a customer opens it, goes through the emulated Meta popup by clicking its buttons, and lands
 // where the partner said. Failures are in hosted-failures.spec.ts, the token's and the page's
 // defences in hosted-security.spec.ts.
@@ -100,7 +100,7 @@ test('dedicated: from the link to the partner page, signed, and the link is used
   const one = await api.get(`/customers/${customer.id}/whatsapp_configs/${params.get('whatsapp_config_id')}`);
   expect(one.status).toBe(200);
 
-  // Dedicated registers the number with Meta (SPEC 8 step 4) and subscribes the app.
+  // Dedicated registers the number with Meta and subscribes the app.
   const meta = await emulatorState(request, emulatorUrl);
   expect(meta.phone_numbers.find((p) => p.id === body.phone_number_id)).toMatchObject({ registered: true });
   expect(meta.wabas.find((w) => w.id === body.waba_id)?.subscribed_apps.length).toBeGreaterThan(0);

@@ -14,10 +14,10 @@ import {
   PARTNER,
   tokenOf,
   type ApiLink,
-  type Locale,
 } from './support/hosted';
+import type { FinalLinkStatus, Locale } from '@/lib/shared/vocabulary';
 
-// What opening a setup link does in each of its states (SPEC 4.2, 6, 9.2): unknown, active, used,
+// What opening a setup link does in each of its states: unknown, active, used,
 // expired, revoked; with and without a failure redirect URL.
 
 test.beforeEach(({ context, emulatorUrl }) => manualMetaPopups(context, emulatorUrl));
@@ -66,13 +66,7 @@ async function followToPartner(page: Page, link: ApiLink, errorCode: string) {
 }
 
 /** The themed, localized page of an inactive link without a failure URL. */
-async function expectStatePage(
-  page: Page,
-  link: ApiLink,
-  state: 'used' | 'expired' | 'revoked',
-  locale: Locale,
-  primary: string,
-) {
+async function expectStatePage(page: Page, link: ApiLink, state: FinalLinkStatus, locale: Locale, primary: string) {
   const response = await page.goto(link.url);
   expect(response?.status()).toBeLessThan(400);
   expect(new URL(page.url()).pathname).toBe('/setup');

@@ -1,8 +1,9 @@
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { expect, test, watchServerErrors } from './support/fixtures';
-import { englishLeaks, fill, LOCALES, MESSAGES, newLink, openLink, unknownToken, type Locale } from './support/ui';
+import { LOCALES, type Locale } from '@/lib/shared/vocabulary';
+import { englishLeaks, fill, MESSAGES, newLink, openLink, unknownToken } from './support/ui';
 
-// SPEC 6 "Language": six locales, <html lang dir>, translated text and titles, and the order
+// Language: six locales, <html lang dir>, translated text and titles, and the order
 // switcher choice > link language > Accept-Language > en.
 
 const en = MESSAGES.en;

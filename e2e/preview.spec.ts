@@ -3,7 +3,7 @@ import { DEFAULT_THEME } from '@/lib/shared/theme';
 import { expect, test } from './support/fixtures';
 import { MESSAGES, rgb } from './support/ui';
 
-// SPEC 11: /preview shows every hosted screen with a theme and language from the query string,
+// /preview shows every hosted screen with a theme and language from the query string,
 // marked "Preview", with no link, no cookie and no Meta call; the editor sets colours, language
 // and width, warns about weak contrast and copies theme_config or a shareable URL.
 

@@ -16,7 +16,7 @@ import { E2E_PROJECTS } from '@/scripts/lib/test-keys';
 import { readServerLog, serverLogSettled } from './support/server-log';
 import { expectNotInServerLog } from './support/teardown';
 
-// SPEC 12: secrets are never logged. Everything the server under test (and the Meta emulator beside
+// Secrets are never logged. Everything the server under test (and the Meta emulator beside
 // it) prints goes to test-results/server.log; after real onboardings, failed and completed, none of
 // the secrets involved may be found there.
 

@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
-import { cssVarName, DEFAULT_THEME, THEME_KEYS, type Theme } from '@/lib/shared/theme';
+import { cssVarName, DEFAULT_THEME, type Theme } from '@/lib/shared/theme';
+import { THEME_KEYS } from '@/lib/shared/vocabulary';
 import { expect, test, watchServerErrors } from './support/fixtures';
 import { MESSAGES, newLink, openLink, rgb } from './support/ui';
 
-// SPEC 6 "Theme": the link's theme_config over the built-in default, applied on the server as CSS
+// Theme: the link's theme_config over the built-in default, applied on the server as CSS
 // variables on <html> (no flash of another theme).
 
 test.describe.configure({ mode: 'parallel' });

@@ -1,12 +1,10 @@
-// The one i18n configuration module: locales, direction, and Meta SDK locales.
-export const LOCALES = ['en', 'es', 'pt', 'hi', 'id', 'ar'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
+// The one i18n configuration module: cookie, direction, names and Meta SDK locales. The locales
+// themselves are part of the product's vocabulary (lib/shared/vocabulary.ts).
+import { isLocale, RTL_LOCALES, type Locale } from '@/lib/shared/vocabulary';
+
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
 
-export const isLocale = (v: unknown): v is Locale =>
-  typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
-export const directionOf = (l: Locale): 'rtl' | 'ltr' => (l === 'ar' ? 'rtl' : 'ltr');
+export const directionOf = (l: Locale): 'rtl' | 'ltr' => (RTL_LOCALES.includes(l) ? 'rtl' : 'ltr');
 
 /** Names shown in the language switcher, each in its own language. */
 export const LOCALE_NAMES: Record<Locale, string> = {

@@ -1,4 +1,5 @@
-import { DEFAULT_LOCALE, isLocale, matchAcceptLanguage, type Locale } from './config';
+import { matchAcceptLanguage } from './config';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/shared/vocabulary';
 
 export interface LocaleSources {
   /** x-locale-override, set by the proxy for the theme preview's ?lang=. */
@@ -10,7 +11,7 @@ export interface LocaleSources {
   acceptLanguage?: string | null;
 }
 
-/** SPEC 6: preview override, then the customer's choice, then the link's language, then the browser, then English. */
+/** Preview override, then the customer's choice, then the link's language, then the browser, then English. */
 export function pickLocale({ override, cookie, linkLanguage, acceptLanguage }: LocaleSources): Locale {
   for (const candidate of [override, cookie, linkLanguage]) if (isLocale(candidate)) return candidate;
   return matchAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../i18n/config';
+import { LOCALES } from '../lib/shared/vocabulary';
 
 type Tree = { [key: string]: string | Tree };
 const load = (locale: string): Tree =>

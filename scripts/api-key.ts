@@ -3,7 +3,8 @@
 // (see package.json) so the app's `server-only` modules load outside Next.
 import { parseArgs } from 'node:util';
 import { getDb, type Db } from '@/lib/server/db/client';
-import { DatabaseBusyError } from '@/lib/server/db/lock';
+import { ConfigError } from '@/lib/server/errors';
+import { describeError } from '@/lib/server/log';
 import { createApiKey, ensureProject, getProjectSigningSecret } from '@/lib/server/projects';
 
 const USAGE = `Usage: npm run api-key -- create --project "Project name"
@@ -54,7 +55,7 @@ async function main() {
   try {
     db = await getDb();
   } catch (e) {
-    if (!(e instanceof DatabaseBusyError)) throw e;
+    if (!(e instanceof ConfigError)) throw e;
     console.error(`Cannot create an API key: ${e.message}`);
     process.exit(1);
   }
@@ -75,6 +76,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`Cannot create an API key: ${e instanceof Error ? e.message : String(e)}`);
+  // A configuration mistake is told as it is; anything else is described without its query's values.
+  const why = e instanceof ConfigError ? e.message : Object.values(describeError(e)).join(': ');
+  console.error(`Cannot create an API key: ${why}`);
   process.exit(1);
 });

@@ -1,7 +1,8 @@
-// `npm test`: the whole product, as CI runs it. Phases: find Chromium, unit tests (vitest),
+// `npm test`: the whole product, as CI runs it. Phases: find Chromium, types, lint, format, unit tests (vitest),
 // production build (into .next-test, so a dev build is left alone), end-to-end tests (Playwright
 // against that build). DATABASE_URL, when set, is passed on: both phases then use PostgreSQL.
-// Options: --no-build reuses an existing .next-test build. Other arguments go to `playwright test`.
+// Options: --no-build reuses an existing .next-test build, --no-checks skips types, lint and format.
+// Other arguments go to `playwright test`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,9 @@ import { bin, ROOT, run } from './lib/child';
 const BUILD_DIR = '.next-test';
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
-const playwrightArgs = args.filter((a) => a !== '--no-build');
+// --no-checks skips types, lint and format (they do not depend on the database: CI runs them once).
+const skipChecks = args.includes('--no-checks');
+const playwrightArgs = args.filter((a) => a !== '--no-build' && a !== '--no-checks');
 
 const has = (command: string) => {
   try {
@@ -99,6 +102,14 @@ async function main() {
   let chromium: string | null = null;
   if (!(await phase('Chromium', async () => !!(chromium = await findChromium())))) summary();
   const env = { ...process.env, CHROMIUM_PATH: chromium!, NEXT_TELEMETRY_DISABLED: '1' };
+
+  // The static checks come first: they are fast and a failure there makes the rest moot.
+  const npmRun = (script: string) => run('npm', ['run', '-s', script], { env });
+  if (!skipChecks) {
+    await phase('Types (next typegen, tsc --noEmit)', async () => (await npmRun('typecheck')) === 0);
+    await phase('Lint (eslint: rules, import boundaries)', async () => (await npmRun('lint')) === 0);
+    await phase('Format (prettier --check)', async () => (await npmRun('format:check')) === 0);
+  }
 
   for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(file, { force: true });
   const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];

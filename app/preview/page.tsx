@@ -12,11 +12,7 @@ import { parsePreviewQuery } from '@/lib/shared/preview/query';
 
 export const metadata: Metadata = { title: 'Theme preview', robots: { index: false, follow: false } };
 
-export default async function PreviewPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PreviewPage({ searchParams }: PageProps<'/preview'>) {
   const state = parsePreviewQuery(await searchParams);
   const t = await getTranslations('Preview');
   return (

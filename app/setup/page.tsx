@@ -5,7 +5,6 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { HostedShell } from '@/components/setup/HostedShell';
 import { LinkStateScreen } from '@/components/setup/LinkStateScreen';
 import { SetupFlow } from '@/components/setup/SetupFlow';
-import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
 import { getCurrentLink } from '@/lib/server/hosted/current-link';
 import { loadSetupPage } from '@/lib/server/hosted/setup-page';
 import { NONCE_HEADER } from '@/lib/server/security/csp';
@@ -26,8 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SetupPage() {
-  const [h, requested] = await Promise.all([headers(), getLocale()]);
-  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  const [h, locale] = await Promise.all([headers(), getLocale()]);
   const page = await loadSetupPage({ locale, userAgent: h.get('user-agent'), nonce: h.get(NONCE_HEADER) });
 
   if (page.view === 'invalid') notFound();

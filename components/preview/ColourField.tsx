@@ -1,4 +1,4 @@
-import type { ThemeKey } from '@/lib/shared/theme';
+import type { ThemeKey } from '@/lib/shared/vocabulary';
 import { usePreviewState } from './PreviewState';
 import { themeLabel } from './themeLabels';
 

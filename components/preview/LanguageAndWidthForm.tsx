@@ -1,4 +1,5 @@
-import { LOCALES, LOCALE_NAMES } from '@/i18n/config';
+import { LOCALE_NAMES } from '@/i18n/config';
+import { LOCALES } from '@/lib/shared/vocabulary';
 import { usePreviewState } from './PreviewState';
 
 /** The canvas's language and width. A plain GET form, so the language can change without script too. */

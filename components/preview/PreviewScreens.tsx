@@ -11,11 +11,11 @@ import { StepIndicator } from '@/components/setup/StepIndicator';
 import { SuccessScreen } from '@/components/setup/SuccessScreen';
 import { cardClass } from '@/components/setup/ui';
 import type { PreviewScreen } from '@/lib/shared/preview/query';
+import { CONNECTION_TYPES } from '@/lib/shared/vocabulary';
 
 // The hosted screens with sample data and no handlers: what a customer would see, inert. A client
 // module because the screens are the same components the live flow renders on the client.
 const PARTNER = 'Acme CRM';
-const BOTH = ['coexistence', 'dedicated'] as const;
 const STEPS = ['type', 'connect', 'finish'] as const;
 
 function Frame({ id, children }: { id: PreviewScreen; children: ReactNode }) {
@@ -43,7 +43,7 @@ export function PreviewScreens() {
     <>
       <Frame id="connection_type">
         <StepIndicator steps={STEPS} current={0} />
-        <ConnectionTypeScreen partner={PARTNER} types={BOTH} selected="coexistence" />
+        <ConnectionTypeScreen partner={PARTNER} types={CONNECTION_TYPES} selected="coexistence" />
       </Frame>
       <Frame id="connect">
         <StepIndicator steps={STEPS} current={1} />

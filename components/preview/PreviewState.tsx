@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Locale } from '@/i18n/config';
+import type { Locale } from '@/lib/shared/vocabulary';
 import { previewSearch, type PreviewWidth } from '@/lib/shared/preview/query';
 import { resolveTheme, type Theme } from '@/lib/shared/theme';
 

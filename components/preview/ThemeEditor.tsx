@@ -1,6 +1,7 @@
 'use client';
 
-import { contrastWarnings, THEME_KEYS } from '@/lib/shared/theme';
+import { contrastWarnings } from '@/lib/shared/theme';
+import { THEME_KEYS } from '@/lib/shared/vocabulary';
 import { ColourField } from './ColourField';
 import { ContrastWarnings } from './ContrastWarnings';
 import { CopyTheme } from './CopyTheme';

@@ -1,4 +1,4 @@
-import type { ThemeKey } from '@/lib/shared/theme';
+import type { ThemeKey } from '@/lib/shared/vocabulary';
 
 // The editor's names for the theme keys, in English like the rest of its chrome. The colour fields
 // and the contrast warnings both use them, so a warning names a pair exactly as its fields are labelled.

@@ -1,12 +1,15 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations, type Messages } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { ConnectionType } from '@/lib/shared/embedded-signup/types';
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 import { ArrowBackIcon, ShieldIcon, Spinner } from './icons';
 import { buttonClass, headingClass } from './ui';
 
 // Step "Connect": what happens in Meta's window, then the button that opens it.
 
-const STEPS: Record<ConnectionType, string[]> = {
+/** A numbered step of Meta's window: one of the `Connect.step*` messages. */
+type StepKey = Extract<keyof Messages['Connect'], `step${string}`>;
+
+const STEPS: Record<ConnectionType, readonly StepKey[]> = {
   coexistence: ['stepLogin', 'stepBusiness', 'stepCoexistenceNumber', 'stepCoexistenceConfirm', 'stepPermissions'],
   dedicated: ['stepLogin', 'stepBusiness', 'stepDedicatedNumber', 'stepDedicatedVerify', 'stepPermissions'],
 };

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { ConnectionType } from '@/lib/shared/embedded-signup/types';
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 import { ArrowForwardIcon, CheckIcon } from './icons';
 import { buttonClass, headingClass } from './ui';
 

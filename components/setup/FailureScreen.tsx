@@ -1,22 +1,14 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations, type Messages } from 'next-intl';
+import { FAILURE_CODES, isOneOf } from '@/lib/shared/vocabulary';
 import { AlertIcon, ArrowBackIcon } from './icons';
 import { StatusPanel } from './StatusPanel';
 import { buttonClass } from './ui';
 
-/** Error codes with their own explanation (SPEC 9.2, plus `unreachable` for network failures). */
-const KNOWN = new Set([
-  'facebook_auth_failed',
-  'token_exchange_failed',
-  'phone_verification_failed',
-  'phone_registration_failed',
-  'waba_limit_reached',
-  'waba_not_granted',
-  'link_expired',
-  'already_used',
-  'link_revoked',
-  'internal_error',
-  'unreachable',
-]);
+/** An explanation: one of the `Failure.reasons` messages. */
+type Reason = keyof Messages['Failure']['reasons'];
+
+/** Error codes with their own explanation (SPEC 9.2, plus `unreachable` for network failures); others get `other`. */
+const KNOWN = [...FAILURE_CODES, 'unreachable'] as const satisfies readonly Reason[];
 
 export interface FailureScreenProps {
   partner: string;
@@ -30,7 +22,7 @@ export interface FailureScreenProps {
 
 export function FailureScreen({ partner, code, backHref, canRetry = true, onRetry }: FailureScreenProps) {
   const t = useTranslations('Failure');
-  const reason = KNOWN.has(code) ? code : 'other';
+  const reason: Reason = isOneOf(KNOWN, code) ? code : 'other';
   const actions = (canRetry || backHref) && (
     <>
       {canRetry && (

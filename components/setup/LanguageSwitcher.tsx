@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { LOCALE_NAMES, LOCALES } from '@/i18n/config';
+import { LOCALE_NAMES } from '@/i18n/config';
+import { LOCALES } from '@/lib/shared/vocabulary';
 import { buttonClass } from './ui';
 
 /**

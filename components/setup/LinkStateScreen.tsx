@@ -1,8 +1,9 @@
 import { useTranslations } from 'next-intl';
 import { CheckIcon, ClockIcon, LinkOffIcon } from './icons';
+import type { FinalLinkStatus } from '@/lib/shared/vocabulary';
 import { StatusPanel } from './StatusPanel';
 
-export type InactiveStatus = 'used' | 'expired' | 'revoked';
+export type InactiveStatus = FinalLinkStatus;
 
 const ICONS = { used: CheckIcon, expired: ClockIcon, revoked: LinkOffIcon };
 

@@ -1,8 +1,9 @@
 'use client';
 
 import { useReducer, useRef, useState } from 'react';
-import { currentStepIndex, flowReducer, initialFlow, stepsFor } from '@/lib/browser/embedded-signup/flow';
-import type { ConnectionType, SetupFlowProps } from '@/lib/shared/embedded-signup/types';
+import { currentStepIndex, flowReducer, initialFlow, stepsFor, type Popup } from '@/lib/browser/embedded-signup/flow';
+import type { SetupFlowProps } from '@/lib/shared/embedded-signup/types';
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 import { ConnectionTypeScreen } from './ConnectionTypeScreen';
 import { ConnectScreen, type ConnectStatus } from './ConnectScreen';
 import { FailureScreen } from './FailureScreen';
@@ -27,7 +28,7 @@ export function SetupFlow({
   inAppBrowser,
 }: SetupFlowProps) {
   const [state, dispatch] = useReducer(flowReducer, undefined, () => initialFlow(connectionTypes, attemptId));
-  const [choice, setChoice] = useState<ConnectionType | null>(state.connectionType);
+  const [choice, setChoice] = useState<ConnectionType | null>('connectionType' in state ? state.connectionType : null);
   const [showRequired, setShowRequired] = useState(false);
   const inApp = useInAppBrowser(inAppBrowser?.app ?? null);
   const signup = useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled: !inAppBrowser, dispatch });
@@ -37,19 +38,19 @@ export function SetupFlow({
   function retry() {
     // A reload on purpose: the server renders a fresh attempt id and the link's current state.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    if (state.failure?.retry === 'reload') window.location.assign('/setup');
+    if (state.screen === 'failure' && state.retry === 'reload') window.location.assign('/setup');
     else dispatch({ type: 'retry' });
   }
 
   if (inApp) return <InAppBrowserNotice app={inApp} linkUrl={inAppBrowser?.linkUrl ?? null} />;
 
   const steps = stepsFor(connectionTypes);
-  const connectStatus: ConnectStatus =
+  const connectStatus = (popup: Popup): ConnectStatus =>
     signup.sdkStatus === 'blocked'
       ? 'unavailable'
       : signup.sdkStatus === 'loading'
         ? 'preparing'
-        : state.popup === 'open'
+        : popup === 'open'
           ? 'waiting'
           : 'ready';
 
@@ -69,11 +70,11 @@ export function SetupFlow({
           onContinue={() => (choice ? dispatch({ type: 'choose', connectionType: choice }) : setShowRequired(true))}
         />
       )}
-      {state.screen === 'connect' && state.connectionType && (
+      {state.screen === 'connect' && (
         <ConnectScreen
           partner={partner}
           type={state.connectionType}
-          status={connectStatus}
+          status={connectStatus(state.popup)}
           notice={
             signup.sdkStatus === 'blocked' ? (
               <SdkBlockedNotice />
@@ -82,25 +83,19 @@ export function SetupFlow({
             ) : null
           }
           onChangeType={connectionTypes.length > 1 ? () => dispatch({ type: 'changeType' }) : undefined}
-          onConnect={() =>
-            state.connectionType && state.attemptId && signup.connect(state.connectionType, state.attemptId)
-          }
+          onConnect={() => signup.connect(state.connectionType, state.attemptId)}
         />
       )}
       {state.screen === 'finishing' && <FinishingScreen partner={partner} />}
-      {state.screen === 'success' && state.success && (
-        <SuccessScreen
-          partner={partner}
-          phoneNumber={state.success.phoneNumber}
-          redirecting={state.success.redirecting}
-        />
+      {state.screen === 'success' && (
+        <SuccessScreen partner={partner} phoneNumber={state.phoneNumber} redirecting={state.redirecting} />
       )}
-      {state.screen === 'failure' && state.failure && (
+      {state.screen === 'failure' && (
         <FailureScreen
           partner={partner}
-          code={state.failure.code}
-          backHref={state.failure.redirectUrl}
-          canRetry={state.failure.retry !== 'none'}
+          code={state.code}
+          backHref={state.redirectUrl}
+          canRetry={state.retry !== 'none'}
           onRetry={retry}
         />
       )}

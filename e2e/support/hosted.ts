@@ -7,14 +7,21 @@ import {
   type Request,
 } from '@playwright/test';
 import type { ApiClient } from './fixtures';
-import { fill, MESSAGES, type Locale } from './ui';
+import {
+  CONNECTION_TYPES,
+  type ConnectionType,
+  type FailureCode,
+  type LinkStatus,
+  type Locale,
+  type SetupStatus,
+} from '@/lib/shared/vocabulary';
+import { fill, MESSAGES } from './ui';
 
 // Shared steps of the hosted-page specs: a customer and a setup link through the API, opening the
 // link in a page, and driving the emulated Meta popup by its buttons (never by the emulator's
 // global scenario, which parallel workers share).
 
-export { PARTNER, type Locale } from './ui';
-export type ConnectionType = 'coexistence' | 'dedicated';
+export { PARTNER } from './ui';
 
 /** A message of the app's own catalog, `{name}` placeholders filled in (no ICU plurals needed here). */
 export function msg(locale: Locale, key: string, values: Record<string, string> = {}): string {
@@ -63,10 +70,10 @@ export async function createCustomerAndLink(api: ApiClient, input: LinkInput = {
 export interface ApiLink {
   id: string;
   customer_id: string;
-  status: 'active' | 'used' | 'expired' | 'revoked';
+  status: LinkStatus;
   url: string;
-  whatsapp_setup_status: 'pending' | 'in_progress' | 'completed' | 'failed';
-  whatsapp_setup_error: string | null;
+  whatsapp_setup_status: SetupStatus;
+  whatsapp_setup_error: FailureCode | null;
   whatsapp_config_id: string | null;
   phone_number_id: string | null;
   business_account_id: string | null;
@@ -233,7 +240,7 @@ export async function completeLinkInBrowser(
   locale: Locale = 'en',
 ) {
   await openSetupPage(page, link);
-  const types = (link.allowed_connection_types as ConnectionType[] | undefined) ?? ['coexistence', 'dedicated'];
+  const types = (link.allowed_connection_types as ConnectionType[] | undefined) ?? [...CONNECTION_TYPES];
   if (types.length > 1) await chooseType(page, type, locale);
   const popup = await openMetaPopup(page, locale);
   return completeInPopup(page, popup, type === 'dedicated' ? POPUP.finishDedicated : POPUP.finishCoexistence);

@@ -7,12 +7,11 @@ import id from '../../messages/id.json' with { type: 'json' };
 import pt from '../../messages/pt.json' with { type: 'json' };
 import { expect, type ApiClient } from './fixtures';
 import { E2E_PROJECTS } from '@/scripts/lib/test-keys';
+import type { ConnectionType, Locale } from '@/lib/shared/vocabulary';
 
 // Helpers of the customer-facing UI specs (locales, a11y, theme, preview): links made through the
 // API, the messages the pages must show, and the emulated Meta popup driven by its buttons.
 
-export const LOCALES = ['en', 'es', 'pt', 'hi', 'id', 'ar'] as const;
-export type Locale = (typeof LOCALES)[number];
 export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = { en, es, pt, hi, id, ar };
 
@@ -99,7 +98,7 @@ export async function runPopup(page: Page, locale: Locale, outcome: PopupOutcome
 }
 
 /** Chooses a connection type on the first step and continues to Connect. */
-export async function chooseType(page: Page, locale: Locale, type: 'coexistence' | 'dedicated') {
+export async function chooseType(page: Page, locale: Locale, type: ConnectionType) {
   const m = MESSAGES[locale].ConnectionType;
   await page.getByRole('radio', { name: m[type].title, exact: true }).check();
   await page.getByRole('button', { name: m.continue }).click();

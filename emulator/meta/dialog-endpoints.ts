@@ -7,6 +7,7 @@ import { dialogErrorPage, dialogPage } from './dialog-page.js';
 import { isHttpOrigin, parseParams, readBody, requestOrigin, send, sendError, sendJson } from './http.js';
 import { isScenario, mergeDelivery, META_SCENARIOS, type MetaOutcome } from './scenario.js';
 import { fakeDisplayNumber } from './store.js';
+import { CONNECTION_TYPES, isOneOf } from '@/lib/shared/vocabulary';
 
 function pageHeaders(nonce: string): Record<string, string> {
   return {
@@ -87,8 +88,8 @@ export async function completeDialog(ctx: EmulatorContext, req: IncomingMessage,
   const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 100) : undefined);
   if (!isScenario(body.outcome)) return sendError(res, 400, `outcome must be one of ${META_SCENARIOS.join(', ')}`);
   if (body.app_id !== undefined && body.app_id !== ctx.appId) return sendError(res, 400, 'Unknown app_id');
-  if (body.flow !== undefined && body.flow !== 'dedicated' && body.flow !== 'coexistence')
-    return sendError(res, 400, 'flow must be dedicated or coexistence');
+  if (body.flow !== undefined && !isOneOf(CONNECTION_TYPES, body.flow))
+    return sendError(res, 400, `flow must be one of ${CONNECTION_TYPES.join(', ')}`);
   const result = ctx.store.complete({
     outcome: body.outcome,
     appId: ctx.appId,

@@ -1,6 +1,7 @@
 // Browser script of the emulated Embedded Signup popup. It asks the server for the outcome's ids
 // (and code), then posts to the opener what Meta's popup posts: the WA_EMBEDDED_SIGNUP message and
 // the result the SDK turns into the FB.login callback, in the chosen order, then closes itself.
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 import type { MetaDelivery, MetaOutcome } from './scenario.js';
 import { AUTH_MESSAGE_TYPE, jsLiteral } from './sdk-script.js';
 
@@ -9,7 +10,7 @@ export interface DialogScriptConfig {
   state: string;
   /** postMessage targetOrigin: the opener's origin from the SDK, or '*' when unknown. */
   targetOrigin: string;
-  flow: 'dedicated' | 'coexistence';
+  flow: ConnectionType;
   auto: MetaOutcome | null;
   delivery: MetaDelivery;
   nonce: string;

@@ -1,7 +1,7 @@
-// Local stand-in for Meta: the JS SDK, the Embedded Signup popup and the Graph endpoints of
-// SPEC section 8, on its own origin (the hosted page only trusts postMessage from Meta's origin,
-// or this one in dev, so tests need a distinct origin). This file is the public API: start, stop,
-// switch scenario; routes.ts decides who answers a request.
+// Local stand-in for Meta: the JS SDK, the Embedded Signup popup and the Graph endpoints that
+// lib/server/meta/graph.ts and the hosted page use, on its own origin (the hosted page only trusts
+// postMessage from Meta's origin, or this one in dev, so tests need a distinct origin). This file
+// is the public API: start, stop, switch scenario; routes.ts decides who answers a request.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context.js';

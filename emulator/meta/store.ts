@@ -2,6 +2,7 @@
 // signup "creates", the one-time codes handed to FB.login callbacks, and the tokens they became.
 // Everything lives for the life of the process: the emulator is for dev and tests only.
 import { randomBytes, randomInt } from 'node:crypto';
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 import type { MetaOutcome } from './scenario.js';
 
 export interface Waba {
@@ -57,7 +58,7 @@ export interface CompletionInput {
   outcome: MetaOutcome;
   appId: string;
   /** Only used by token_exchange_error: which flow the failing completion imitates. */
-  flow?: 'dedicated' | 'coexistence';
+  flow?: ConnectionType;
   displayPhoneNumber?: string;
   verifiedName?: string;
 }

@@ -1,10 +1,11 @@
 import 'server-only';
+import { ConfigError } from './errors';
 import { getDb, type Db } from './db/client';
 import { seedDemo } from './demo/seed';
 import { env } from './env';
-import { log } from './log';
+import { describeError, log } from './log';
 import { ensureApiKey, ensureProject } from './projects';
-import { expireDueLinks } from './setup-links/expire';
+import { expireDueLinks } from './setup-links/write';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -24,13 +25,14 @@ async function run() {
   startExpirySweep(db);
   if (env.demo) {
     // The demo is a convenience: a failure to seed it is logged, it never stops the server.
-    await seedDemo(db).catch((e) => log.error('demo_seed_failed', { error: e instanceof Error ? e.stack : String(e) }));
+    await seedDemo(db).catch((e) => log.error('demo_seed_failed', describeError(e)));
   }
 }
 
 async function ensureBootstrapKeys(db: Db) {
   for (const { project: name, key } of env.bootstrapApiKeys) {
-    if (!name) throw new Error('Bootstrap API keys: BOOTSTRAP_API_KEYS entries must be "Project name:sk_live_...".');
+    if (!name)
+      throw new ConfigError('Bootstrap API keys: BOOTSTRAP_API_KEYS entries must be "Project name:sk_live_...".');
     const { project } = await ensureProject(db, name);
     await ensureApiKey(db, project.id, key);
     log.info('bootstrap_api_key_ready', { project_id: project.id, project: name });
@@ -42,7 +44,7 @@ function startExpirySweep(db: Db) {
   const timer = setInterval(() => {
     expireDueLinks(db)
       .then((count) => count && log.info('setup_links_expired', { count }))
-      .catch((e) => log.error('expiry_sweep_failed', { error: e instanceof Error ? e.message : String(e) }));
+      .catch((e) => log.error('expiry_sweep_failed', describeError(e)));
   }, SWEEP_INTERVAL_MS);
   timer.unref(); // never what keeps the process alive
 }

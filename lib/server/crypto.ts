@@ -1,4 +1,5 @@
 import 'server-only';
+import { ConfigError } from './errors';
 import {
   createCipheriv,
   createDecipheriv,
@@ -28,19 +29,19 @@ function parseKeyring(raw: string): Keyring {
     const [version, b64] = part.includes(':') ? part.split(':', 2) : ['v1', part];
     const key = Buffer.from(b64, 'base64');
     if (!/^v\d+$/.test(version) || key.length !== 32) {
-      throw new Error('ENCRYPTION_KEY must be "v1:<base64 of 32 bytes>" (comma-separated for rotation)');
+      throw new ConfigError('ENCRYPTION_KEY must be "v1:<base64 of 32 bytes>" (comma-separated for rotation)');
     }
     keys.set(version, key);
     current ||= version;
   }
-  if (!current) throw new Error('ENCRYPTION_KEY is empty');
+  if (!current) throw new ConfigError('ENCRYPTION_KEY is empty');
   return { current, keys };
 }
 
 function loadKeyring(): Keyring {
   if (env.encryptionKey) return parseKeyring(env.encryptionKey);
   if (!env.devMode) {
-    throw new Error('ENCRYPTION_KEY is required when real Meta credentials are configured (production).');
+    throw new ConfigError('ENCRYPTION_KEY is required when real Meta credentials are configured (production).');
   }
   // Dev mode: a key generated once and kept beside the embedded database (in memory for
   // an in-memory database, whose data dies with the process anyway).

@@ -1,4 +1,5 @@
 import 'server-only';
+import { ConfigError } from './errors';
 import { z } from 'zod';
 
 // The only module that reads process.env: everything else imports `env`.
@@ -49,7 +50,7 @@ function load() {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid environment: ${issues}`);
+    throw new ConfigError(`Invalid environment: ${issues}`);
   }
   const e = parsed.data;
   const devMode = !(e.META_APP_ID && e.META_APP_SECRET && e.META_CONFIG_ID);
@@ -60,7 +61,9 @@ function load() {
     try {
       extras = JSON.parse(e.META_EXTRAS);
     } catch {
-      throw new Error('Invalid environment: META_EXTRAS must be JSON like {"coexistence":{...},"dedicated":{...}}');
+      throw new ConfigError(
+        'Invalid environment: META_EXTRAS must be JSON like {"coexistence":{...},"dedicated":{...}}',
+      );
     }
   }
   return {

@@ -11,7 +11,7 @@ const SECRET_VALUE = /\b(sk_live_|sl_|whsec_|EAA)[A-Za-z0-9_\-]{8,}/g;
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(SECRET_VALUE, (_m, p: string) => `${p}[REDACTED]`);
   if (depth > 5 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: redact(value.message, depth + 1) };
+  if (value instanceof Error) return redact(describeError(value), depth + 1);
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [
@@ -45,3 +45,29 @@ export const log = {
   warn: (msg: string, fields?: Record<string, unknown>) => write('warn', msg, fields),
   error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields),
 };
+
+/**
+ * The one description of an unexpected error that goes into a log line. A database query error's
+ * message lists the query's parameters (ciphertexts, token hashes, customer data), so only the
+ * first line of the driver's own error is kept (SQL text and SQLSTATE, never values), with the
+ * stack's frames but not the message the stack starts with.
+ */
+export function describeError(e: unknown): { error: string; reason: string; sqlstate?: string; at?: string } {
+  if (!(e instanceof Error)) return { error: typeof e, reason: String(e).split('\n')[0].slice(0, 200) };
+  const inner = e.cause instanceof Error ? e.cause : e;
+  const sqlstate = (inner as { code?: unknown }).code;
+  const frames = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return {
+    error: e.name,
+    reason: inner.message.split('\n')[0].slice(0, 300),
+    ...(typeof sqlstate === 'string' ? { sqlstate } : {}),
+    ...(frames.length
+      ? {
+          at: frames
+            .slice(0, 6)
+            .map((f) => f.trim())
+            .join(' < '),
+        }
+      : {}),
+  };
+}

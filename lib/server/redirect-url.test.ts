@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redirectUrlProblem } from './redirect-url';
 
-describe('redirect URL rules (SPEC 4.3)', () => {
+describe('redirect URL rules', () => {
   it.each([
     'https://app.example.com/done',
     'https://app.example.com/done?ref=partner&plan=pro',

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { env } from './env';
 
-// SPEC 4.3: partner-supplied URLs we send customers (or events) to. Absolute https, at most
+// Partner-supplied URLs we send customers (or events) to. Absolute https, at most
 // 2,048 characters, no user info (phishing: https://bank.com@evil.example), no fragment (our
 // parameters are appended to the query and a fragment would hide them). Plain http only for
 // localhost / 127.0.0.1 when the operator allows it (on by default in dev mode).

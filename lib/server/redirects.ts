@@ -2,25 +2,8 @@ import 'server-only';
 import type { Db } from './db/client';
 import { hmacHex, safeEqual } from './crypto';
 import { getProjectSigningSecret } from './projects';
-
-export type FailureCode =
-  | 'facebook_auth_failed'
-  | 'token_exchange_failed'
-  | 'phone_verification_failed'
-  | 'phone_registration_failed'
-  | 'waba_limit_reached'
-  | 'waba_not_granted'
-  | 'link_expired'
-  | 'already_used'
-  | 'link_revoked'
-  | 'internal_error';
-
-/** The error code for each final link status (opening or completing a link that is no longer active). */
-export const INACTIVE_LINK_CODES = {
-  used: 'already_used',
-  expired: 'link_expired',
-  revoked: 'link_revoked',
-} as const satisfies Record<'used' | 'expired' | 'revoked', FailureCode>;
+import type { ProjectId, SetupLinkId } from './ids';
+import type { FailureCode } from '@/lib/shared/vocabulary';
 
 /**
  * The signature a partner checks: hex HMAC-SHA256, keyed with the project's signing secret, over
@@ -41,7 +24,7 @@ export function withSignedParams(base: string, secret: string, params: Array<[st
 
 export async function failureRedirect(
   db: Db,
-  link: { id: string; projectId: string; failureRedirectUrl: string | null },
+  link: { id: SetupLinkId; projectId: ProjectId; failureRedirectUrl: string | null },
   errorCode: FailureCode,
 ): Promise<string | null> {
   if (!link.failureRedirectUrl) return null;
@@ -64,7 +47,7 @@ export interface SuccessParams {
 
 export async function successRedirect(
   db: Db,
-  link: { projectId: string; successRedirectUrl: string | null },
+  link: { projectId: ProjectId; successRedirectUrl: string | null },
   p: SuccessParams,
 ) {
   if (!link.successRedirectUrl) return null;

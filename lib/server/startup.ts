@@ -1,9 +1,10 @@
-import { DatabaseBusyError } from './db/lock';
+import { ConfigError } from './errors';
+import { describeError } from './log';
 
 /**
- * Runs the server boot (lib/boot.ts). A server that cannot read its configuration or open its
- * database must not limp on answering 500s: it says why in plain words and exits (npm start then
- * exits with it). boot.ts is imported here, inside the try, so environment errors land here too.
+ * Runs the server boot (lib/server/boot.ts). A server that cannot read its configuration or open
+ * its database must not limp on answering 500s: it says why in plain words and exits (npm start
+ * then exits with it). boot.ts is imported here, inside the try, so environment errors land here too.
  */
 export async function startOrExit(): Promise<void> {
   try {
@@ -15,10 +16,9 @@ export async function startOrExit(): Promise<void> {
   }
 }
 
-/** The operator-facing text: the message alone for configuration mistakes, the stack for the rest. */
+/** The operator-facing text: the message alone for configuration mistakes, a safe description otherwise. */
 export function startupFailure(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const expected =
-    e instanceof DatabaseBusyError || /^Invalid environment|ENCRYPTION_KEY|Bootstrap API keys/.test(message);
-  return `\nCannot start: ${message}${expected || !(e instanceof Error) ? '' : `\n${e.stack}`}\n\n`;
+  if (e instanceof ConfigError) return `\nCannot start: ${e.message}\n\n`;
+  const { error, reason, at } = describeError(e);
+  return `\nCannot start: ${error}: ${reason}${at ? `\n  at ${at}` : ''}\n\n`;
 }

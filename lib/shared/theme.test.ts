@@ -1,5 +1,16 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, contrastWarnings, DEFAULT_THEME, resolveTheme, themeConfigSchema } from './theme';
+import {
+  contrastRatio,
+  contrastWarnings,
+  cssVarName,
+  DEFAULT_THEME,
+  resolveTheme,
+  themeConfigSchema,
+  themeToCssVars,
+} from './theme';
+import { THEME_KEYS } from './vocabulary';
 
 describe('theme', () => {
   it('merges link over project over built-in defaults', () => {
@@ -19,5 +30,27 @@ describe('theme', () => {
     expect(contrastWarnings(DEFAULT_THEME)).toEqual([]);
     const weak = contrastWarnings(resolveTheme({ text_color: '#dddddd' }));
     expect(weak.map((w) => w.fg)).toContain('text_color');
+  });
+});
+
+describe('theme CSS variables', () => {
+  const css = readFileSync(path.join(__dirname, '../../app/globals.css'), 'utf8');
+
+  it('renders all 12 variables with the built-in defaults when nothing overrides them', () => {
+    const vars = themeToCssVars(resolveTheme(null, undefined));
+    expect(Object.keys(vars)).toEqual(THEME_KEYS.map(cssVarName));
+    expect(Object.values(vars)).toEqual(THEME_KEYS.map((k) => DEFAULT_THEME[k]));
+  });
+
+  it("maps exactly the server's variables to Tailwind colours in globals.css (@theme inline)", () => {
+    const block = /@theme inline\s*{([^}]*)}/.exec(css)?.[1] ?? '';
+    const mapped = [...block.matchAll(/--color-([\w-]+):\s*var\((--theme-[\w-]+)\)/g)];
+    expect(mapped.map((m) => m[2])).toEqual(THEME_KEYS.map(cssVarName));
+    // Each Tailwind colour is named after its variable: --color-x reads --theme-x.
+    for (const [, color, variable] of mapped) expect(variable).toBe(`--theme-${color}`);
+  });
+
+  it('keeps the default colours out of the stylesheet (DEFAULT_THEME is their one home)', () => {
+    expect(css).not.toMatch(/--theme-[\w-]+\s*:/);
   });
 });

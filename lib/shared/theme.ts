@@ -1,21 +1,8 @@
 import { z } from 'zod';
+import { THEME_KEYS, type ThemeKey } from '@/lib/shared/vocabulary';
 
-// The 12 theme tokens of SPEC 4.1. Missing keys fall back to the project default, then to these.
-export const THEME_KEYS = [
-  'primary_color',
-  'primary_foreground_color',
-  'background_color',
-  'text_color',
-  'muted_text_color',
-  'card_color',
-  'muted_color',
-  'border_color',
-  'secondary_color',
-  'secondary_foreground_color',
-  'destructive_color',
-  'destructive_foreground_color',
-] as const;
-export type ThemeKey = (typeof THEME_KEYS)[number];
+// The 12 theme tokens of SPEC 4.1 (THEME_KEYS). Missing keys fall back to the project default, then
+// to DEFAULT_THEME: the one place the built-in colours live (the server renders all 12 on <html>).
 export type Theme = Record<ThemeKey, string>;
 
 export const DEFAULT_THEME: Theme = {

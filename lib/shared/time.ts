@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** RFC 3339 UTC without milliseconds (`2026-11-21T10:00:00Z`), the format of the seeds. */
+/** RFC 3339 UTC without milliseconds (`2026-11-21T10:00:00Z`), the API's format. */
 export function apiTime(d: Date): string;
 export function apiTime(d: Date | null): string | null;
 export function apiTime(d: Date | null): string | null {
@@ -11,3 +11,6 @@ export function apiTime(d: Date | null): string | null {
 export const apiDateTime = z.iso
   .datetime({ offset: true, error: 'must be an RFC 3339 timestamp like 2026-11-21T10:00:00Z' })
   .transform((s) => new Date(s));
+
+/** A timestamp as `apiTime` writes it, for the API's output schemas: RFC 3339 UTC, whole seconds. */
+export const apiTimestamp = z.iso.datetime({ precision: 0 });

@@ -77,3 +77,6 @@ export const RTL_LOCALES: readonly Locale[] = ['ar'];
 /** True when `value` is one of `list` (narrows `unknown` input to the vocabulary's type). */
 export const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
+
+/** True for a supported page language (a query parameter, cookie or stored `language`). */
+export const isLocale = (value: unknown): value is Locale => isOneOf(LOCALES, value);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setupLinks, webhookEvents } from '@/lib/server/db/schema';
 import { apiClient } from '../support/api-client';
 
-// SPEC 4.2: concurrent creates for one customer never fail and leave exactly one active link.
+// Concurrent creates for one customer never fail and leave exactly one active link.
 describe('setup links: one active link per customer', () => {
   it('100 concurrent creates all answer 201 and leave exactly one active link', async () => {
     const { db, project, newCustomer, newLink } = await apiClient();

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { setupLinks, webhookEvents } from '@/lib/server/db/schema';
+import type { SetupLinkId } from '@/lib/server/ids';
 import { apiClient } from '../support/api-client';
 import { paths, routes } from '../support/routes';
 
@@ -11,7 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function customerWithLinks(count: number) {
   const client = await apiClient();
   const c = await client.newCustomer();
-  const ids: string[] = [];
+  const ids: SetupLinkId[] = [];
   for (let i = 0; i < count; i++) ids.push((await client.newLink(c.id, { metadata: { n: String(i) } })).body.data.id);
   const one = (id: string) => ({ params: { customerId: c.id, id } });
   return { ...client, c, ids, one };

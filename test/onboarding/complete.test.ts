@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { decryptSecret } from '@/lib/server/crypto';
 import { setupLinks } from '@/lib/server/db/schema';
+import type { SetupLinkId } from '@/lib/server/ids';
 import { getProjectSigningSecret } from '@/lib/server/projects';
 import { verifySignedParams } from '@/lib/server/redirects';
 import { resolveLinkToken } from '@/lib/server/setup-links/resolve';
@@ -27,7 +28,7 @@ async function newLink(values?: Parameters<typeof insertTestLink>[2]) {
 }
 
 const complete = (link: Awaited<ReturnType<typeof newLink>>['link'], input: CompletionInput) =>
-  completeOnboarding(ctx.db, link, input, meta.graph);
+  completeOnboarding(ctx.db, { link, completion: input, graph: meta.graph });
 
 async function finishInput(
   outcome: 'finish' | 'finish_coexistence' | 'register_error' | 'token_exchange_error',
@@ -144,7 +145,7 @@ describe('completeOnboarding', () => {
     expect((await linkState(ctx.db, link.id)).link.businessAccountId).toBe(d.data.waba_id);
   });
 
-  async function expectFailed(linkId: string, errorCode: string) {
+  async function expectFailed(linkId: SetupLinkId, errorCode: string) {
     const { link, configs, events } = await linkState(ctx.db, linkId);
     expect(link).toMatchObject({
       status: 'active',
@@ -270,8 +271,8 @@ describe('completeOnboarding', () => {
       },
     });
     const results = await Promise.all([
-      saveCompletedOnboarding(ctx.db, link, number('0001')),
-      saveCompletedOnboarding(ctx.db, link, number('0002')),
+      saveCompletedOnboarding(ctx.db, { link, connected: number('0001') }),
+      saveCompletedOnboarding(ctx.db, { link, connected: number('0002') }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, status: 'used' });

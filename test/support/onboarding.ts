@@ -1,16 +1,22 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/server/db/client';
+import type { ProjectId, SetupLinkId } from '@/lib/server/ids';
 import { customers, setupLinks, webhookEvents, whatsappConfigs } from '@/lib/server/db/schema';
 import { newLinkToken } from '@/lib/server/setup-links/token';
 import { createGraphClient } from '@/lib/server/meta/graph';
 import { startMetaEmulator } from '@/emulator/meta/server';
+import { CONNECTION_TYPES } from '@/lib/shared/vocabulary';
 
 // Test helpers for the completion flow: a link inserted directly (no API code involved) and the
 // Meta emulator on a free port with a Graph client pointed at it.
 
 export const TEST_APP = { appId: 'emulator-app', appSecret: 'emulator-secret' };
 
-export async function insertTestLink(db: Db, projectId: string, values: Partial<typeof setupLinks.$inferInsert> = {}) {
+export async function insertTestLink(
+  db: Db,
+  projectId: ProjectId,
+  values: Partial<typeof setupLinks.$inferInsert> = {},
+) {
   const [customer] = await db.insert(customers).values({ projectId, name: 'Test Bakery' }).returning();
   const { token, tokenHash, tokenEnc } = newLinkToken();
   const [link] = await db
@@ -20,7 +26,7 @@ export async function insertTestLink(db: Db, projectId: string, values: Partial<
       customerId: customer.id,
       tokenHash,
       tokenEnc,
-      allowedConnectionTypes: ['coexistence', 'dedicated'],
+      allowedConnectionTypes: [...CONNECTION_TYPES],
       phoneNumberCountryIsos: ['US'],
       successRedirectUrl: 'https://partner.example/done?ref=abc',
       failureRedirectUrl: 'https://partner.example/failed',
@@ -62,7 +68,7 @@ export async function startTestMeta() {
   };
 }
 
-export async function linkState(db: Db, linkId: string) {
+export async function linkState(db: Db, linkId: SetupLinkId) {
   const [link] = await db.select().from(setupLinks).where(eq(setupLinks.id, linkId));
   const configs = await db.select().from(whatsappConfigs).where(eq(whatsappConfigs.setupLinkId, linkId));
   const events = (await db.select().from(webhookEvents).where(eq(webhookEvents.projectId, link.projectId))).filter(

@@ -1,4 +1,5 @@
-// Request bodies copied verbatim from the reference pages in shared/seeds/, for the unit and
+// Request bodies copied verbatim from the reference API pages this API follows (numbered 000-004),
+// for the unit and
 // end-to-end API tests. Strings where the seed shows a literal curl body, byte for byte.
 
 /** Seed 001 "Quick start" (curl -d). */

@@ -7,7 +7,7 @@ import { LINK_COOKIE } from '@/lib/server/http/link-cookie';
 // The setup link itself. It trades the token for an HttpOnly cookie and leaves at once (303), so the
 // token is out of the address bar (and of any Referer) before Meta's SDK loads on /setup.
 // The token is never logged.
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(_request: Request, { params }: RouteContext<'/s/[token]'>) {
   const decision = await openLink(await getDb(), (await params).token);
   if (decision.kind === 'redirect') return see(decision.location);
   const response = see('/setup');

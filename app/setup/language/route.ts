@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
-import { isLocale, LOCALE_COOKIE } from '@/i18n/config';
+import { LOCALE_COOKIE } from '@/i18n/config';
+import { isLocale } from '@/lib/shared/vocabulary';
 import { localeCookieOptions } from '@/lib/server/http/cookies';
 
 // The language switcher's form target: a plain POST, so it works without JavaScript.

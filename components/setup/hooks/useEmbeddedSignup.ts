@@ -5,7 +5,8 @@ import { postCompletion, postProgress } from '@/lib/browser/embedded-signup/comp
 import { loginDetectingBlockedPopup, loginOptions } from '@/lib/browser/embedded-signup/facebook-sdk';
 import { actionForCompletion, type FlowAction } from '@/lib/browser/embedded-signup/flow';
 import { toCompletionRequest } from '@/lib/browser/embedded-signup/outcome';
-import type { ConnectionType, MetaClientConfig } from '@/lib/shared/embedded-signup/types';
+import type { MetaClientConfig } from '@/lib/shared/embedded-signup/types';
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 import { useFacebookSdk } from './useFacebookSdk';
 import { useSignupResults } from './useSignupResults';
 

@@ -1,4 +1,4 @@
-// Entry point of the emulated Graph API (SPEC section 8): picks the endpoint for a path, and
+// Entry point of the emulated Graph API (the calls of lib/server/meta/graph.ts): picks the endpoint for a path, and
 // enforces that a token only reaches the objects its signup granted.
 import type { MetaStore } from '../store.js';
 import { authenticate } from './auth.js';

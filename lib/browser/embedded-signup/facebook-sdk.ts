@@ -1,6 +1,7 @@
 // Loads Meta's JavaScript SDK before the customer clicks, so FB.login can run synchronously inside
 // the click (browsers only allow popups opened during a user gesture).
-import type { ConnectionType, MetaClientConfig } from '@/lib/shared/embedded-signup/types';
+import type { MetaClientConfig } from '@/lib/shared/embedded-signup/types';
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 
 export interface FbLoginResponse {
   authResponse?: { code?: string } | null;

@@ -31,10 +31,11 @@ describe('setup flow', () => {
     let s = run(initialFlow(['coexistence', 'dedicated'], 'a1'), { type: 'choose', connectionType: 'coexistence' });
     expect(s).toMatchObject({ screen: 'connect', connectionType: 'coexistence' });
     s = run(s, { type: 'popupOpened' }, { type: 'submitting' });
-    expect(s).toMatchObject({ screen: 'finishing', popup: 'idle' });
+    // Finishing carries no popup state at all: nothing of Meta's window outlives the Connect screen.
+    expect(s).toEqual({ screen: 'finishing', connectionType: 'coexistence' });
     expect(currentStepIndex(s.screen, steps)).toBe(2);
     s = run(s, { type: 'completed', phoneNumber: '+1 555-0100', redirecting: false });
-    expect(s.success).toEqual({ phoneNumber: '+1 555-0100', redirecting: false });
+    expect(s).toEqual({ screen: 'success', phoneNumber: '+1 555-0100', redirecting: false });
     expect(currentStepIndex(s.screen, steps)).toBe(3);
   });
 
@@ -52,22 +53,50 @@ describe('setup flow', () => {
     expect(failed).toMatchObject({
       screen: 'failure',
       attemptId: 'a2',
-      failure: { code: 'facebook_auth_failed', redirectUrl: 'https://p.example/f', retry: 'attempt' },
+      code: 'facebook_auth_failed',
+      redirectUrl: 'https://p.example/f',
+      retry: 'attempt',
     });
-    expect(run(failed, { type: 'retry' })).toMatchObject({ screen: 'connect', attemptId: 'a2', failure: null });
+    // Back on Connect with nothing of the failure left, and Meta's window closed.
+    expect(run(failed, { type: 'retry' })).toEqual({
+      screen: 'connect',
+      connectionType: 'dedicated',
+      attemptId: 'a2',
+      popup: 'idle',
+    });
     const final = run(
       start,
       actionForCompletion({ status: 'failed', error_code: 'already_used', redirect_url: null, next_attempt_id: null })
         .action,
     );
-    expect(final.failure?.retry).toBe('none');
+    expect(final).toMatchObject({ screen: 'failure', retry: 'none' });
     expect(run(final, { type: 'retry' })).toBe(final);
   });
 
   it('remembers a blocked popup until the next try', () => {
     const s = run(initialFlow(['dedicated'], 'a1'), { type: 'popupBlocked' });
-    expect(s.popup).toBe('blocked');
-    expect(run(s, { type: 'popupOpened' }).popup).toBe('open');
+    expect(s).toMatchObject({ screen: 'connect', popup: 'blocked' });
+    expect(run(s, { type: 'popupOpened' })).toMatchObject({ screen: 'connect', popup: 'open' });
+  });
+
+  it('ignores actions that do not apply to the current screen', () => {
+    const start = initialFlow(['coexistence', 'dedicated'], 'a1');
+    const finishing = run(start, { type: 'choose', connectionType: 'dedicated' }, { type: 'submitting' });
+    expect(run(finishing, { type: 'popupOpened' })).toBe(finishing);
+    expect(run(finishing, { type: 'choose', connectionType: 'coexistence' })).toBe(finishing);
+    const success = run(finishing, { type: 'completed', phoneNumber: '+1 555', redirecting: false });
+    expect(run(success, { type: 'failed', code: 'internal_error', redirectUrl: null, retry: 'reload' })).toBe(success);
+  });
+
+  it('finishes an attempt whose window stayed open while the customer went back to change the type', () => {
+    const back = run(
+      initialFlow(['coexistence', 'dedicated'], 'a1'),
+      { type: 'choose', connectionType: 'coexistence' },
+      { type: 'popupOpened' },
+      { type: 'changeType' },
+    );
+    expect(back).toEqual({ screen: 'type', connectionType: 'coexistence', attemptId: 'a1' });
+    expect(run(back, { type: 'submitting' })).toEqual({ screen: 'finishing', connectionType: 'coexistence' });
   });
 
   it('maps every completion answer', () => {

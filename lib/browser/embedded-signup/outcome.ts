@@ -1,6 +1,7 @@
 // Turns what the popup reported into the body of POST /setup/complete. Every ending is sent,
 // cancels included, so the server records the step where the customer stopped.
-import type { CompletionRequest, ConnectionType } from '@/lib/shared/embedded-signup/types';
+import type { CompletionRequest } from '@/lib/shared/embedded-signup/types';
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 import type { SignupResult } from './waiter';
 
 export function toCompletionRequest(

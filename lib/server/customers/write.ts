@@ -1,21 +1,24 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { customers, whatsappConfigs } from '../db/schema';
+import { now } from '../clock';
+import { customers } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
-import { ApiError } from '../http/errors';
+import { ConflictError } from '../errors';
 import { queueEvent } from '../events';
-import { whatsappConfigEvent } from '../whatsapp-configs/serialize';
+import type { CustomerId } from '../ids';
+import type { Scope } from '../scope';
+import { whatsappConfigsOfCustomer } from '../whatsapp-configs/queries';
+import { whatsappConfigEvent } from '../whatsapp-configs/schema';
+import type { Customer } from './domain';
 import type { CustomerInput, CustomerUpdate } from './schema';
 import { requireCustomer } from './queries';
-import { toApiCustomer, type ApiCustomer } from './serialize';
+
+// Every statement that writes `customers`.
 
 const EXTERNAL_ID_INDEX = 'customers_project_external_key';
 
 const externalIdTaken = (id: string) =>
-  new ApiError(
-    409,
-    'conflict',
+  new ConflictError(
     'external_customer_id_taken',
     `Another customer of this project already has external_customer_id "${id}".`,
     'external_customer_id',
@@ -31,43 +34,42 @@ async function guardExternalId<T>(externalId: string | null | undefined, write: 
   }
 }
 
-export async function createCustomer(db: Db, projectId: string, input: CustomerInput): Promise<ApiCustomer> {
+export async function createCustomer({ db, projectId }: Scope, { input }: { input: CustomerInput }): Promise<Customer> {
   const [row] = await guardExternalId(input.external_customer_id, () =>
     db
       .insert(customers)
       .values({ projectId, name: input.name, externalCustomerId: input.external_customer_id ?? null })
       .returning(),
   );
-  return toApiCustomer(row);
+  return row;
 }
 
+/** PATCH: changes the given fields (404 `id` for an unknown customer). */
 export async function updateCustomer(
-  db: Db,
-  projectId: string,
-  customerId: string,
-  input: CustomerUpdate,
-): Promise<ApiCustomer> {
-  const current = await requireCustomer(db, projectId, customerId, { param: 'id' });
-  const [row] = await guardExternalId(input.external_customer_id, () =>
-    db
+  scope: Scope,
+  { customerId, changes }: { customerId: CustomerId; changes: CustomerUpdate },
+): Promise<Customer> {
+  const current = await requireCustomer(scope, { customerId, param: 'id' });
+  const [row] = await guardExternalId(changes.external_customer_id, () =>
+    scope.db
       .update(customers)
-      .set({ name: input.name, externalCustomerId: input.external_customer_id, updatedAt: new Date() })
+      .set({ name: changes.name, externalCustomerId: changes.external_customer_id, updatedAt: now() })
       .where(eq(customers.id, current.id))
       .returning(),
   );
-  return toApiCustomer(row);
+  return row;
 }
 
 /**
  * Deletes the customer; the database cascades to its setup links and WhatsApp configs.
  * Partners learn about the removed configs (whatsapp.config.deleted), in the same transaction.
  */
-export async function deleteCustomer(db: Db, projectId: string, customerId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const customer = await requireCustomer(tx, projectId, customerId, { param: 'id', lock: true });
-    const configs = await tx.select().from(whatsappConfigs).where(eq(whatsappConfigs.customerId, customer.id));
-    for (const config of configs)
-      await queueEvent(tx, projectId, 'whatsapp.config.deleted', whatsappConfigEvent(config));
+export async function deleteCustomer(scope: Scope, { customerId }: { customerId: CustomerId }): Promise<void> {
+  await scope.db.transaction(async (tx) => {
+    const txScope = { db: tx, projectId: scope.projectId };
+    const customer = await requireCustomer(txScope, { customerId, param: 'id', lock: true });
+    for (const config of await whatsappConfigsOfCustomer(txScope, { customerId: customer.id }))
+      await queueEvent(tx, scope.projectId, 'whatsapp.config.deleted', whatsappConfigEvent(config));
     await tx.delete(customers).where(eq(customers.id, customer.id));
   });
 }

@@ -1,7 +1,9 @@
+import { ConfigError } from '../errors';
 import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import path from 'node:path';
 
-export class DatabaseBusyError extends Error {}
+/** Another process holds the embedded database: a person must stop it (or use PostgreSQL). */
+export class DatabaseBusyError extends ConfigError {}
 
 function alive(pid: number): boolean {
   try {

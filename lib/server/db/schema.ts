@@ -1,17 +1,29 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CustomerId, ProjectId, SetupLinkId, WhatsappConfigId } from '../ids';
+import {
+  CONNECTION_TYPES,
+  LINK_STATUSES,
+  SETUP_STATUSES,
+  type ConnectionType,
+  type EventType,
+  type FailureCode,
+  type Locale,
+  type ThemeKey,
+} from '@/lib/shared/vocabulary';
 
 // One schema for PGlite and PostgreSQL 15: only SQL both understand.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const created = () => ts('created_at').notNull().defaultNow();
+type ThemeOverrides = Partial<Record<ThemeKey, string>>;
 
 export const projects = pgTable(
   'projects',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').$type<ProjectId>().primaryKey().defaultRandom(),
     name: text('name').notNull(),
     signingSecretEnc: text('signing_secret_enc').notNull(),
-    defaultTheme: jsonb('default_theme').$type<Record<string, string>>().notNull().default({}),
+    defaultTheme: jsonb('default_theme').$type<ThemeOverrides>().notNull().default({}),
     createdAt: created(),
   },
   (t) => [uniqueIndex('projects_name_key').on(t.name)],
@@ -22,6 +34,7 @@ export const apiKeys = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     projectId: uuid('project_id')
+      .$type<ProjectId>()
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
     keyHash: text('key_hash').notNull(),
@@ -35,8 +48,9 @@ export const apiKeys = pgTable(
 export const customers = pgTable(
   'customers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').$type<CustomerId>().primaryKey().defaultRandom(),
     projectId: uuid('project_id')
+      .$type<ProjectId>()
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
@@ -53,33 +67,31 @@ export const customers = pgTable(
 export const setupLinks = pgTable(
   'setup_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').$type<SetupLinkId>().primaryKey().defaultRandom(),
     projectId: uuid('project_id')
+      .$type<ProjectId>()
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: ['active', 'used', 'expired', 'revoked'] })
-      .notNull()
-      .default('active'),
+    status: text('status', { enum: LINK_STATUSES }).notNull().default('active'),
     tokenHash: text('token_hash').notNull(),
     tokenEnc: text('token_enc').notNull(),
     successRedirectUrl: text('success_redirect_url'),
     failureRedirectUrl: text('failure_redirect_url'),
-    allowedConnectionTypes: jsonb('allowed_connection_types').$type<string[]>().notNull(),
-    language: text('language'),
-    themeConfig: jsonb('theme_config').$type<Record<string, string>>().notNull().default({}),
+    allowedConnectionTypes: jsonb('allowed_connection_types').$type<ConnectionType[]>().notNull(),
+    language: text('language').$type<Locale>(),
+    themeConfig: jsonb('theme_config').$type<ThemeOverrides>().notNull().default({}),
     provisionPhoneNumber: boolean('provision_phone_number').notNull().default(false),
     phoneNumberCountryIsos: jsonb('phone_number_country_isos').$type<string[]>().notNull(),
     phoneNumberAreaCode: text('phone_number_area_code'),
-    whatsappSetupStatus: text('whatsapp_setup_status', { enum: ['pending', 'in_progress', 'completed', 'failed'] })
-      .notNull()
-      .default('pending'),
-    whatsappSetupError: text('whatsapp_setup_error'),
+    whatsappSetupStatus: text('whatsapp_setup_status', { enum: SETUP_STATUSES }).notNull().default('pending'),
+    whatsappSetupError: text('whatsapp_setup_error').$type<FailureCode>(),
     lastStep: text('last_step'),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
-    whatsappConfigId: uuid('whatsapp_config_id'),
+    whatsappConfigId: uuid('whatsapp_config_id').$type<WhatsappConfigId>(),
     phoneNumberId: text('phone_number_id'),
     businessAccountId: text('business_account_id'),
     displayPhoneNumber: text('display_phone_number'),
@@ -105,11 +117,13 @@ export const setupLinks = pgTable(
 export const whatsappConfigs = pgTable(
   'whatsapp_configs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').$type<WhatsappConfigId>().primaryKey().defaultRandom(),
     projectId: uuid('project_id')
+      .$type<ProjectId>()
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
@@ -120,8 +134,8 @@ export const whatsappConfigs = pgTable(
     accessTokenEnc: text('access_token_enc'),
     webhookVerifyTokenEnc: text('webhook_verify_token_enc'),
     webhookDestinationUrl: text('webhook_destination_url'),
-    connectionType: text('connection_type', { enum: ['coexistence', 'dedicated'] }),
-    setupLinkId: uuid('setup_link_id'),
+    connectionType: text('connection_type', { enum: CONNECTION_TYPES }),
+    setupLinkId: uuid('setup_link_id').$type<SetupLinkId>(),
     pinEnc: text('pin_enc'),
     createdAt: created(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -133,6 +147,7 @@ export const whatsappConfigs = pgTable(
 export const onboardingAttempts = pgTable('onboarding_attempts', {
   id: text('id').primaryKey(),
   setupLinkId: uuid('setup_link_id')
+    .$type<SetupLinkId>()
     .notNull()
     .references(() => setupLinks.id, { onDelete: 'cascade' }),
   outcome: text('outcome').notNull(),
@@ -145,9 +160,10 @@ export const webhookEvents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     projectId: uuid('project_id')
+      .$type<ProjectId>()
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
-    type: text('type').notNull(),
+    type: text('type').$type<EventType>().notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: created(),
   },

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '../db/client';
 import { setupLinks } from '../db/schema';
-import { authenticateApiKey, getProjectSigningSecret } from '../projects';
+import { authenticateApiKey } from '../http/api-key';
+import { getProjectSigningSecret } from '../projects';
 import { createCustomer } from '../customers/write';
-import { createSetupLink } from '../setup-links/create';
+import { createSetupLink } from '../setup-links/write';
 import { setupLinkCreateSchema } from '../setup-links/schema';
 import { withSignedParams } from '../redirects';
 import { testProject } from '@/test/support/fixtures';
@@ -54,8 +55,9 @@ describe('demo seed', () => {
 describe('demo partner page: signature check', () => {
   async function signedLink() {
     const { db, project } = await testProject();
-    const customer = await createCustomer(db, project.id, { name: 'Signed Co' });
-    const link = await createSetupLink(db, project.id, customer.id, setupLinkCreateSchema.parse({}));
+    const scope = { db, projectId: project.id };
+    const customer = await createCustomer(scope, { input: { name: 'Signed Co' } });
+    const link = await createSetupLink(scope, { customerId: customer.id, input: setupLinkCreateSchema.parse({}) });
     const secret = await getProjectSigningSecret(db, project.id);
     const params: Array<[string, string]> = [
       ['setup_link_id', link.id],

@@ -1,15 +1,16 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { customers, setupLinks } from '../db/schema';
 import { box } from '@/lib/shared/box';
 import { env } from '../env';
+import type { CustomerId } from '../ids';
 import { createApiKey, ensureProject } from '../projects';
+import type { Scope } from '../scope';
+import { listCustomers } from '../customers/queries';
 import { createCustomer } from '../customers/write';
-import { createSetupLink } from '../setup-links/create';
+import { listSetupLinks } from '../setup-links/queries';
 import { setupLinkCreateSchema } from '../setup-links/schema';
-import { effectiveStatus } from '../setup-links/status';
 import { linkUrl } from '../setup-links/token';
+import { createSetupLink } from '../setup-links/write';
 
 // `npm start` on a fresh clone: a demo partner project, one customer and an active setup link
 // whose redirects land on the built-in demo partner page (app/demo/partner), so the whole flow
@@ -23,39 +24,32 @@ export async function seedDemo(db: Db, projectName = DEMO_PROJECT): Promise<void
   const { project, created } = await ensureProject(db, projectName);
   // Only a hash of a key is stored, so the key can be shown at creation and never again.
   const apiKey = created ? await createApiKey(db, project.id) : null;
-  const customerId = await ensureDemoCustomer(db, project.id);
-  const link = await ensureActiveLink(db, project.id, customerId);
+  const scope = { db, projectId: project.id };
+  const customerId = await ensureDemoCustomer(scope);
+  const link = await ensureActiveLink(scope, { customerId });
   printDemoBox(projectName, apiKey, link);
 }
 
-async function ensureDemoCustomer(db: Db, projectId: string): Promise<string> {
-  const [row] = await db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(
-      and(eq(customers.projectId, projectId), eq(customers.externalCustomerId, DEMO_CUSTOMER.external_customer_id)),
-    );
-  return row?.id ?? (await createCustomer(db, projectId, DEMO_CUSTOMER)).id;
+const FIRST = { page: 1, perPage: 1 };
+
+async function ensureDemoCustomer(scope: Scope): Promise<CustomerId> {
+  const filters = { external_customer_id: DEMO_CUSTOMER.external_customer_id };
+  const [existing] = (await listCustomers(scope, { filters, page: FIRST })).items;
+  return (existing ?? (await createCustomer(scope, { input: DEMO_CUSTOMER }))).id;
 }
 
 /** The customer's active link, or a new one once it was used, expired or revoked. */
-async function ensureActiveLink(db: Db, projectId: string, customerId: string) {
-  const [row] = await db
-    .select()
-    .from(setupLinks)
-    .where(and(eq(setupLinks.customerId, customerId), eq(setupLinks.status, 'active')))
-    .orderBy(desc(setupLinks.createdAt))
-    .limit(1);
-  if (row && effectiveStatus(row) === 'active')
-    return { url: linkUrl(row.tokenEnc), created: false, redirects: !!row.successRedirectUrl };
+async function ensureActiveLink(scope: Scope, { customerId }: { customerId: CustomerId }) {
+  const [active] = (await listSetupLinks(scope, { customerId, filters: { status: 'active' }, page: FIRST })).items;
+  if (active) return { url: linkUrl(active.tokenEnc), created: false, redirects: !!active.successRedirectUrl };
   // Redirects only when the rules allow them (an http APP_URL other than localhost would not).
   const withRedirects = setupLinkCreateSchema.safeParse({
     success_redirect_url: `${env.appUrl}/demo/partner/success`,
     failure_redirect_url: `${env.appUrl}/demo/partner/failure`,
   });
   const input = withRedirects.success ? withRedirects.data : setupLinkCreateSchema.parse({});
-  const link = await createSetupLink(db, projectId, customerId, input);
-  return { url: link.url, created: true, redirects: withRedirects.success };
+  const link = await createSetupLink(scope, { customerId, input });
+  return { url: linkUrl(link.tokenEnc), created: true, redirects: withRedirects.success };
 }
 
 /**

@@ -1,14 +1,13 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { setupLinks } from '../db/schema';
-import { isUuid } from '../ids';
+import { parseId, type ProjectId, type SetupLinkId } from '../ids';
 import { getProjectSigningSecret } from '../projects';
 import { verifySignedParams } from '../redirects';
+import { findSetupLinkProject } from '../setup-links/queries';
 
 export type SignatureCheck =
-  | { state: 'valid'; projectId: string }
-  | { state: 'invalid'; projectId: string }
+  | { state: 'valid'; projectId: ProjectId }
+  | { state: 'invalid'; projectId: ProjectId }
   | { state: 'missing' }
   /** No such setup link here, so no project and no secret to check with. */
   | { state: 'unknown_link' };
@@ -20,11 +19,11 @@ export type SignatureCheck =
  */
 export async function checkRedirectSignature(db: Db, params: URLSearchParams): Promise<SignatureCheck> {
   if (!params.has('signature')) return { state: 'missing' };
-  const linkId = params.get('setup_link_id');
-  if (!isUuid(linkId)) return { state: 'unknown_link' };
-  const [link] = await db.select({ projectId: setupLinks.projectId }).from(setupLinks).where(eq(setupLinks.id, linkId));
-  if (!link) return { state: 'unknown_link' };
-  const secret = await getProjectSigningSecret(db, link.projectId);
+  const linkId = parseId<SetupLinkId>(params.get('setup_link_id') ?? '');
+  if (!linkId) return { state: 'unknown_link' };
+  const projectId = await findSetupLinkProject(db, { setupLinkId: linkId });
+  if (!projectId) return { state: 'unknown_link' };
+  const secret = await getProjectSigningSecret(db, projectId);
   const valid = verifySignedParams(params, secret);
-  return { state: valid ? 'valid' : 'invalid', projectId: link.projectId };
+  return { state: valid ? 'valid' : 'invalid', projectId };
 }

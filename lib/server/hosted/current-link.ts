@@ -8,7 +8,7 @@ import { resolveLinkToken, type ResolvedLink } from '../setup-links/resolve';
 /**
  * The setup link this browser opened (via the link cookie), or null. Cached per request so the
  * layout (theme), i18n (language), metadata and page share one lookup. Reading never changes
- * the link (only the lazy `expired` bookkeeping of SPEC 4.2).
+ * the link (only the lazy `expired` bookkeeping of lib/server/setup-links).
  */
 export const getCurrentLink = cache(async (): Promise<ResolvedLink | null> => {
   const token = (await cookies()).get(LINK_COOKIE)?.value;

@@ -1,5 +1,6 @@
 import 'server-only';
-import { FB_LOCALES, type Locale } from '@/i18n/config';
+import { FB_LOCALES } from '@/i18n/config';
+import type { Locale } from '@/lib/shared/vocabulary';
 import { toOrigin } from '@/lib/shared/embedded-signup/origins';
 import type { MetaClientConfig } from '@/lib/shared/embedded-signup/types';
 import { env } from '../env';

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '../db/client';
-import { failureRedirect, INACTIVE_LINK_CODES } from '../redirects';
+import { failureRedirect } from '../redirects';
+import { FINAL_STATUS_FAILURE_CODES } from '@/lib/shared/vocabulary';
 import { resolveLinkToken } from '../setup-links/resolve';
 
 // What GET /s/{token} does. Opening a link never changes its status: mail scanners and chat
@@ -18,7 +19,7 @@ export async function openLink(db: Db, token: string): Promise<OpenLinkDecision>
   const link = await resolveLinkToken(db, token);
   if (!link) return { kind: 'invalid' };
   if (link.status !== 'active') {
-    const location = await failureRedirect(db, link, INACTIVE_LINK_CODES[link.status]);
+    const location = await failureRedirect(db, link, FINAL_STATUS_FAILURE_CODES[link.status]);
     if (location) return { kind: 'redirect', location };
   }
   return { kind: 'bind', token, expiresAt: link.expiresAt };

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Locale } from '@/i18n/config';
 import { detectInAppBrowser } from '@/lib/shared/embedded-signup/in-app-browser';
-import { CONNECTION_TYPES, type ConnectionType, type SetupFlowProps } from '@/lib/shared/embedded-signup/types';
+import type { SetupFlowProps } from '@/lib/shared/embedded-signup/types';
+import { CONNECTION_TYPES, type FinalLinkStatus, type Locale } from '@/lib/shared/vocabulary';
 import { newAttemptId } from '../onboarding/attempt';
 import { linkUrlFromToken } from '../setup-links/token';
 import { getCurrentLink, getCurrentLinkToken } from './current-link';
@@ -9,7 +9,7 @@ import { extraMessageOrigins, metaClientConfig } from './meta-config';
 
 export type SetupPageModel =
   | { view: 'invalid' }
-  | { view: 'state'; status: 'used' | 'expired' | 'revoked'; partner: string }
+  | { view: 'state'; status: FinalLinkStatus; partner: string }
   | { view: 'flow'; props: SetupFlowProps };
 
 /** Everything /setup renders, from the link cookie and the request. */
@@ -35,7 +35,7 @@ export async function loadSetupPage({
     view: 'flow',
     props: {
       partner,
-      connectionTypes: allowed.length ? allowed : ([...CONNECTION_TYPES] as ConnectionType[]),
+      connectionTypes: allowed.length ? allowed : [...CONNECTION_TYPES],
       attemptId: newAttemptId(link.id),
       meta: metaClientConfig(locale),
       extraMessageOrigins: extraMessageOrigins(),

@@ -1,17 +1,19 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { getDb, type Db } from '../db/client';
-import { log } from '../log';
-import { authenticateApiKey, type Project } from '../projects';
-import { ApiError, errorBody, fromZod } from './errors';
-
-const MAX_BODY_BYTES = 1024 * 1024;
+import { describeError, log } from '../log';
+import type { Project } from '../projects';
+import { authenticateApiKey } from './api-key';
+import type { Scope } from '../scope';
+import { readJsonBody } from './body';
+import { ApiError, toApiError } from './errors';
+import { errorResponse, json, newRequestId } from './respond';
 
 export interface ApiContext<P> {
   req: Request;
   params: P;
   url: URL;
+  /** The database and the authenticated project: what every data function is called with. */
+  scope: Scope;
   db: Db;
   project: Project;
   requestId: string;
@@ -21,50 +23,14 @@ export interface ApiContext<P> {
 
 export type ApiResult = Response | { status?: number; data: unknown; meta?: unknown };
 
-const newRequestId = () => `req_${randomBytes(12).toString('base64url')}`;
-
-function respond(status: number, body: unknown, requestId: string, extra?: Record<string, string>): Response {
-  const headers = new Headers({ 'X-Request-Id': requestId, 'Cache-Control': 'no-store', ...extra });
-  if (status === 204) return new Response(null, { status, headers });
-  headers.set('Content-Type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(body), { status, headers });
-}
-
-export function errorResponse(err: ApiError, requestId = newRequestId()): Response {
-  return respond(err.status, errorBody(err, requestId), requestId, err.headers);
-}
-
-/**
- * The JSON body of a request (null when empty): 413 over `maxBytes`, 415 when a body is not sent as
- * JSON, 400 when it does not parse. Shared by the API and the hosted page's endpoints.
- */
-export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes / 1024} KB`;
-  const tooLarge = () =>
-    new ApiError(413, 'invalid_request_error', 'body_too_large', `The request body is over ${limit}.`);
-  if (Number(req.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
-  if (text.trim() === '') return null;
-  const type = req.headers.get('content-type') ?? '';
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new ApiError(
-      415,
-      'invalid_request_error',
-      'unsupported_media_type',
-      'Send the body as JSON with Content-Type: application/json.',
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid_request_error', 'malformed_json', 'The request body is not valid JSON.');
-  }
-}
+const INTERNAL =
+  'Something went wrong on our side. Try again; if it persists, contact the operator with the request id.';
+const hasBody = (method: string) => method !== 'GET' && method !== 'DELETE' && method !== 'HEAD';
 
 /**
  * Wraps an API route: request id, API-key auth, JSON body, the error envelope, one log line.
- * Handlers throw ApiError (or a ZodError) and return `{data, meta?, status?}`.
+ * Handlers return `{data, meta?, status?}` and throw ApiError, a ZodError or a domain error
+ * (lib/server/errors.ts); anything else is a bug, logged and answered 500.
  */
 export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext<P>) => Promise<ApiResult>) {
   return async (req: Request, route?: { params: Promise<P> }): Promise<Response> => {
@@ -77,44 +43,30 @@ export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext<P>) => 
       const db = await getDb();
       const project = await authenticateApiKey(db, req.headers, url);
       projectId = project.id;
-      const json =
-        req.method === 'GET' || req.method === 'DELETE' || req.method === 'HEAD' ? null : await readJsonBody(req);
+      const body = hasBody(req.method) ? await readJsonBody(req) : null;
       const params = (route ? await route.params : {}) as P;
-      const out = await fn({ req, params, url, db, project, requestId, json });
+      const scope = { db, projectId: project.id };
+      const out = await fn({ req, params, url, scope, db, project, requestId, json: body });
       res =
         out instanceof Response
           ? out
-          : respond(
-              out.status ?? 200,
-              { data: out.data, ...(out.meta ? { meta: out.meta } : {}), request_id: requestId },
-              requestId,
-            );
+          : json(out.status ?? 200, { data: out.data, ...(out.meta ? { meta: out.meta } : {}), request_id: requestId });
       res.headers.set('X-Request-Id', requestId);
     } catch (e) {
-      let err: ApiError;
-      if (e instanceof ApiError) err = e;
-      else if (e instanceof z.ZodError) err = fromZod(e);
-      else {
-        log.error('api_unhandled_error', {
-          request_id: requestId,
-          path: url.pathname,
-          error: e instanceof Error ? e.stack : String(e),
-        });
-        err = new ApiError(
-          500,
-          'api_error',
-          'internal_error',
-          'Something went wrong on our side. Try again; if it persists, contact the operator with the request id.',
-        );
+      let err = toApiError(e);
+      if (!err) {
+        log.error('api_unhandled_error', { request_id: requestId, path: url.pathname, ...describeError(e) });
+        err = new ApiError('internal_error', { message: INTERNAL });
       }
       res = errorResponse(err, requestId);
     }
+    const ms = Date.now() - started;
     log.info('api_request', {
       request_id: requestId,
       method: req.method,
       path: url.pathname,
       status: res.status,
-      ms: Date.now() - started,
+      ms,
       project_id: projectId,
     });
     return res;
@@ -123,24 +75,18 @@ export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext<P>) => 
 
 /** A 405 in the envelope, with the Allow header, for methods a route does not serve. */
 export function methodNotAllowed(allowed: string[]) {
+  const Allow = allowed.join(', ');
   return async (req: Request) =>
     errorResponse(
-      new ApiError(
-        405,
-        'invalid_request_error',
-        'method_not_allowed',
-        `${req.method} is not allowed here. Allowed: ${allowed.join(', ')}.`,
-        undefined,
-        {
-          Allow: allowed.join(', '),
-        },
-      ),
+      new ApiError('method_not_allowed', {
+        message: `${req.method} is not allowed here. Allowed: ${Allow}.`,
+        headers: { Allow },
+      }),
     );
 }
 
 /** 404 in the envelope for paths under the API prefix that match no route. */
 export async function unknownRoute(req: Request) {
-  return errorResponse(
-    new ApiError(404, 'not_found', 'route_not_found', `No route for ${req.method} ${new URL(req.url).pathname}.`),
-  );
+  const message = `No route for ${req.method} ${new URL(req.url).pathname}.`;
+  return errorResponse(new ApiError('route_not_found', { message }));
 }

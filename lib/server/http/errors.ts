@@ -1,59 +1,71 @@
 import { z } from 'zod';
+import { ConflictError, NotFoundError } from '../errors';
+import { ERROR_CATALOGUE, type ErrorCode, type ErrorType } from './error-catalogue';
 
-export type ErrorType =
-  | 'invalid_request_error'
-  | 'authentication_error'
-  | 'permission_error'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limit_error'
-  | 'api_error';
+export type { ErrorCode, ErrorType };
 
-/** Every non-2xx API answer is one of these, rendered as {"error": {type, code, message, param?, request_id}}. */
+interface ApiErrorOptions {
+  message: string;
+  param?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Every non-2xx answer is one of these, rendered as {"error": {type, code, message, param?, request_id}}.
+ * It is raised by its code; the status and type come from the catalogue, so they cannot disagree.
+ */
 export class ApiError extends Error {
+  readonly status: number;
+  readonly type: ErrorType;
+  readonly param?: string;
+  readonly headers?: Record<string, string>;
+
   constructor(
-    readonly status: number,
-    readonly type: ErrorType,
-    readonly code: string,
-    message: string,
-    readonly param?: string,
-    readonly headers?: Record<string, string>,
+    readonly code: ErrorCode,
+    { message, param, headers }: ApiErrorOptions,
   ) {
     super(message);
+    this.name = 'ApiError';
+    this.status = ERROR_CATALOGUE[code].status;
+    this.type = ERROR_CATALOGUE[code].type;
+    this.param = param;
+    this.headers = headers;
   }
 }
 
-export const notFound = (what: string, param?: string) =>
-  new ApiError(404, 'not_found', 'resource_not_found', `No such ${what}.`, param);
-
-export const conflict = (code: string, message: string) => new ApiError(409, 'conflict', code, message);
-
-export const invalid = (code: string, message: string, param?: string) =>
-  new ApiError(422, 'invalid_request_error', code, message, param);
+/** The answer for an error a handler threw, or null when it is unexpected (a bug: logged, then a 500). */
+export function toApiError(e: unknown): ApiError | null {
+  if (e instanceof ApiError) return e;
+  if (e instanceof z.ZodError) return fromZod(e);
+  if (e instanceof NotFoundError) return new ApiError('resource_not_found', { message: e.message, param: e.param });
+  if (e instanceof ConflictError) return new ApiError(e.code, { message: e.message, param: e.param });
+  return null;
+}
 
 // zod 4 leaves `input` out of issues unless asked; fromZod needs it to tell a missing field
 // (missing_parameter) from one of the wrong type (invalid_parameter). Parse with these options.
 export const PARSE_OPTIONS = { reportInput: true } as const;
 
-/**
- * Turns the first zod issue into a 422 that names the field. A custom issue may carry its own
- * stable code (`ctx.addIssue({params: {code: 'parameter_conflict'}})`) for cross-field rules.
- */
+/** Codes a zod custom issue may carry (`ctx.addIssue({params: {code}})`) for cross-field rules. */
+const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in ERROR_CATALOGUE;
+
+/** Turns the first zod issue into a 422 that names the field. */
 export function fromZod(error: z.ZodError, prefix?: string): ApiError {
   const issue = error.issues[0];
   const path = issue.path.map(String);
-  let code = 'invalid_parameter';
+  let code: ErrorCode = 'invalid_parameter';
   if (issue.code === 'unrecognized_keys') {
     code = 'unknown_parameter';
     path.push(issue.keys[0]);
   } else if (issue.code === 'invalid_type' && issue.input === undefined) {
     code = 'missing_parameter';
   } else if (issue.code === 'custom') {
-    code = (issue.params as { code?: string } | undefined)?.code ?? code;
+    const custom = (issue.params as { code?: unknown } | undefined)?.code;
+    if (isErrorCode(custom)) code = custom;
   }
   const param = [prefix, ...path].filter(Boolean).join('.') || undefined;
   const message = param ? `${param}: ${issue.message}` : issue.message;
-  return new ApiError(422, 'invalid_request_error', code, message, param);
+  return new ApiError(code, { message, param });
 }
 
 export function errorBody(err: ApiError, requestId: string) {

@@ -1,23 +1,20 @@
-import 'server-only';
-import { desc, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../db/client';
-import { invalid } from './errors';
+import { z } from 'zod';
+import type { Page, Pagination } from '../db/paginate';
+import { ApiError } from './errors';
 
-// SPEC 3: `page` >= 1 (default 1), `per_page` 1..100 (default 20), newest first.
-// Out-of-range values are a 422, never silently clamped.
+// List endpoints take `page` >= 1 (default 1) and `per_page` 1..100 (default 20) and answer newest
+// first. Out-of-range values are a 422, never silently clamped.
 
-export interface Pagination {
-  page: number;
-  perPage: number;
-}
+export type { Pagination };
 
-export interface PageMeta {
-  page: number;
-  per_page: number;
-  total_pages: number;
-  total_count: number;
-}
+/** The `meta` of a list answer. */
+export const pageMetaOutput = z.strictObject({
+  page: z.number().int().min(1),
+  per_page: z.number().int().min(1),
+  total_pages: z.number().int().min(0),
+  total_count: z.number().int().min(0),
+});
+export type PageMeta = z.input<typeof pageMetaOutput>;
 
 // Far beyond any real use; keeps OFFSET a safe integer.
 const MAX_PAGE = 1_000_000;
@@ -27,7 +24,10 @@ function intParam(params: URLSearchParams, name: string, fallback: number, min: 
   if (raw === null) return fallback;
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= min && n <= max))
-    throw invalid('invalid_parameter', `${name} must be an integer from ${min} to ${max}.`, name);
+    throw new ApiError('invalid_parameter', {
+      message: `${name} must be an integer from ${min} to ${max}.`,
+      param: name,
+    });
   return n;
 }
 
@@ -39,19 +39,7 @@ export function pageMeta(p: Pagination, total: number): PageMeta {
   return { page: p.page, per_page: p.perPage, total_pages: Math.ceil(total / p.perPage), total_count: total };
 }
 
-type Listable = PgTable & { createdAt: AnyPgColumn; id: AnyPgColumn };
-
-/** One page of `table` rows matching `where`, ordered `created_at desc, id desc`, with its meta. */
-export async function paginate<T extends Listable>(db: Db, table: T, where: SQL | undefined, p: Pagination) {
-  const [rows, total] = await Promise.all([
-    db
-      .select()
-      .from(table as PgTable)
-      .where(where)
-      .orderBy(desc(table.createdAt), desc(table.id))
-      .limit(p.perPage)
-      .offset((p.page - 1) * p.perPage),
-    db.$count(table, where),
-  ]);
-  return { rows: rows as T['$inferSelect'][], meta: pageMeta(p, total) };
+/** A list answer: the page's items serialized for the API, and its meta. */
+export function listAnswer<T, Out>(page: Page<T>, serialize: (item: T) => Out): { data: Out[]; meta: PageMeta } {
+  return { data: page.items.map((item) => serialize(item)), meta: pageMeta(page.page, page.total) };
 }

@@ -1,13 +1,36 @@
 import { z } from 'zod';
+import { NotFoundError, type Resource } from '../errors';
+import { parseId, type CustomerId, type SetupLinkId, type WhatsappConfigId } from '../ids';
 import { fromZod, PARSE_OPTIONS } from './errors';
 import { parsePagination, type Pagination } from './pagination';
 
+// What a request's URL says: the ids in its path and a list endpoint's query string.
+
+interface IdOf {
+  customer: CustomerId;
+  setup_link: SetupLinkId;
+  whatsapp_config: WhatsappConfigId;
+}
+
 /**
- * Validates a list endpoint's query string: the resource's filters plus page/per_page.
+ * The id a path segment names. A segment that is not an id cannot name anything: 404 naming
+ * `param` (`customer_id` under nested routes, `id` for the resource's own id).
+ */
+export function pathId<R extends Resource>(resource: R, raw: string, param: string): IdOf[R] {
+  const id = parseId<IdOf[R]>(raw);
+  if (!id) throw new NotFoundError(resource, param);
+  return id;
+}
+
+/**
+ * Validates a list endpoint's query string: the resource's filters, and page/per_page.
  * Unknown query parameters are ignored (cache busters, tracking tags).
  */
-export function parseListQuery<S extends z.ZodType>(params: URLSearchParams, filters: S): z.output<S> & Pagination {
+export function parseListQuery<S extends z.ZodType>(
+  params: URLSearchParams,
+  filters: S,
+): { filters: z.output<S>; page: Pagination } {
   const parsed = filters.safeParse(Object.fromEntries(params), PARSE_OPTIONS);
   if (!parsed.success) throw fromZod(parsed.error);
-  return { ...(parsed.data as object), ...parsePagination(params) } as z.output<S> & Pagination;
+  return { filters: parsed.data, page: parsePagination(params) };
 }

@@ -17,8 +17,8 @@ import { graphRequest, type GraphCall } from './transport';
 
 export type { PhoneNumberInfo, SmbSyncType, TokenInfo } from './shapes';
 
-// The Graph API calls of a completed Embedded Signup (SPEC 8). The base URL is injectable so tests
-// and dev point it at the emulator; getGraphClient() is the env-configured default.
+// The Graph API calls of a completed Embedded Signup (lib/server/onboarding/connect.ts). The base
+// URL is injectable so tests and dev point it at the emulator; getGraphClient() is the env-configured default.
 
 export interface GraphClientOptions {
   baseUrl: string;

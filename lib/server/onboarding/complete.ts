@@ -1,21 +1,26 @@
 import 'server-only';
 import type { Db } from '../db/client';
-import { log } from '../log';
+import type { CustomerId, ProjectId, SetupLinkId } from '../ids';
+import { describeError, log } from '../log';
 import { getGraphClient, type GraphClient } from '../meta/graph';
 import { GraphError } from '../meta/graph-error';
-import { failureRedirect, INACTIVE_LINK_CODES, successRedirect, type FailureCode } from '../redirects';
-import type { LinkStatus } from '../setup-links/status';
+import { failureRedirect, successRedirect } from '../redirects';
+import {
+  FINAL_STATUS_FAILURE_CODES,
+  type ConnectionType,
+  type FailureCode,
+  type LinkStatus,
+} from '@/lib/shared/vocabulary';
 import { newAttemptId } from './attempt';
-import { connectNumber, type ConnectedNumber, type ConnectionType } from './connect';
-import { describeError } from './error-detail';
+import { recordLinkFailure } from '../setup-links/write';
+import { connectNumber, type ConnectedNumber } from './connect';
 import { failureCodeFor, type CompletionStep } from './failure-codes';
-import { recordOnboardingFailure } from './record';
 import { saveCompletedOnboarding, type SaveResult } from './save';
 
 export interface OnboardingLink {
-  id: string;
-  projectId: string;
-  customerId: string;
+  id: SetupLinkId;
+  projectId: ProjectId;
+  customerId: CustomerId;
   status: LinkStatus;
   successRedirectUrl: string | null;
   failureRedirectUrl: string | null;
@@ -39,11 +44,15 @@ export type CompletionResult =
   | { status: 'completed'; redirectUrl: string | null; displayPhoneNumber: string }
   | { status: 'failed'; errorCode: FailureCode; redirectUrl: string | null; nextAttemptId: string | null };
 
+interface Failure {
+  link: OnboardingLink;
+  errorCode: FailureCode;
+}
+
+/** The answer to a failed completion; a fresh attempt id only while the link is still active. */
 async function failed(
   db: Db,
-  link: OnboardingLink,
-  errorCode: FailureCode,
-  stillActive: boolean,
+  { link, errorCode, stillActive }: Failure & { stillActive: boolean },
 ): Promise<CompletionResult> {
   return {
     status: 'failed',
@@ -54,27 +63,29 @@ async function failed(
 }
 
 /** Records a failed attempt on a link that stays active, and answers with a fresh attempt id. */
-async function fail(
-  db: Db,
-  link: OnboardingLink,
-  errorCode: FailureCode,
-  lastStep?: string,
-): Promise<CompletionResult> {
-  return failed(db, link, errorCode, await recordOnboardingFailure(db, link, errorCode, lastStep));
+async function fail(db: Db, { link, errorCode, lastStep }: Failure & { lastStep?: string }): Promise<CompletionResult> {
+  const scope = { db, projectId: link.projectId };
+  const stillActive = await recordLinkFailure(scope, { setupLinkId: link.id, errorCode, lastStep });
+  return failed(db, { link, errorCode, stillActive });
 }
 
 /**
- * Completes an onboarding (SPEC 8): Graph steps 1-5, then one transaction. A link that is not
- * active is answered without any Graph call; any failure leaves it active and records why.
+ * Completes an onboarding: the Graph calls that connect the number (connect.ts), then one
+ * transaction that stores it (save.ts). A link that is not active is answered without any Graph
+ * call; any failure leaves it active and records why.
  */
 export async function completeOnboarding(
   db: Db,
-  link: OnboardingLink,
-  input: CompletionInput,
-  graph: GraphClient = getGraphClient(),
+  {
+    link,
+    completion: input,
+    graph = getGraphClient(),
+  }: { link: OnboardingLink; completion: CompletionInput; graph?: GraphClient },
 ): Promise<CompletionResult> {
   const ctx = { setup_link_id: link.id, connection_type: input.connectionType };
-  if (link.status !== 'active') return failed(db, link, INACTIVE_LINK_CODES[link.status], false);
+  if (link.status !== 'active') {
+    return failed(db, { link, errorCode: FINAL_STATUS_FAILURE_CODES[link.status], stillActive: false });
+  }
 
   if (input.outcome !== 'finish' || !input.code) {
     // Meta's own diagnostics of a popup error are safe to log and useful to support (the logger
@@ -87,7 +98,7 @@ export async function completeOnboarding(
       meta_error: input.errorCode,
       meta_error_message: input.errorMessage,
     });
-    return fail(db, link, 'facebook_auth_failed', input.currentStep);
+    return fail(db, { link, errorCode: 'facebook_auth_failed', lastStep: input.currentStep });
   }
 
   let step: CompletionStep = 'exchange_code';
@@ -105,7 +116,7 @@ export async function completeOnboarding(
       (s) => (step = s),
     );
     step = 'save';
-    saved = await saveCompletedOnboarding(db, link, connected);
+    saved = await saveCompletedOnboarding(db, { link, connected });
   } catch (e) {
     const errorCode = failureCodeFor(step, e);
     const detail = e instanceof GraphError ? e.toLog() : describeError(e);
@@ -115,11 +126,11 @@ export async function completeOnboarding(
       error_code: errorCode,
       ...detail,
     });
-    return fail(db, link, errorCode);
+    return fail(db, { link, errorCode });
   }
   if (!saved.ok) {
     log.info('onboarding_lost_race', { ...ctx, link_status: saved.status });
-    return failed(db, link, INACTIVE_LINK_CODES[saved.status], false);
+    return failed(db, { link, errorCode: FINAL_STATUS_FAILURE_CODES[saved.status], stillActive: false });
   }
 
   const { phone, wabaId } = connected;

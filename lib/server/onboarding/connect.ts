@@ -1,14 +1,13 @@
 import 'server-only';
 import { randomDigits } from '../crypto';
-import { log } from '../log';
+import { describeError, log } from '../log';
 import type { GraphClient, PhoneNumberInfo } from '../meta/graph';
 import { GraphError } from '../meta/graph-error';
 import { OnboardingFailure, type CompletionStep } from './failure-codes';
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 
-// SPEC 8 steps 1-5: everything Meta must confirm before we store anything. Browser-sent ids are
+// Steps 1-5 of a completion: everything Meta must confirm before we store anything. Browser-sent ids are
 // claims: the WABA must be one the token grants, the number must belong to that WABA.
-
-export type ConnectionType = 'coexistence' | 'dedicated';
 
 export interface ConnectRequest {
   code: string;
@@ -102,7 +101,7 @@ export async function connectNumber(
         log.warn('smb_sync_request_failed', {
           phone_number_id: listed.id,
           sync_type: syncType,
-          ...(e instanceof GraphError ? e.toLog() : { error: String(e) }),
+          ...(e instanceof GraphError ? e.toLog() : describeError(e)),
         });
       });
     }

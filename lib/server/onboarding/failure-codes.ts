@@ -1,4 +1,4 @@
-import type { FailureCode } from '../redirects';
+import type { FailureCode } from '@/lib/shared/vocabulary';
 import { GraphError } from '../meta/graph-error';
 
 /** Where a completion was when it failed (logged, and the key of the mapping below). */
@@ -21,7 +21,7 @@ const LIMIT_MESSAGE = /\b(limit|maximum)\b.*\b(whatsapp business accounts?|wabas
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80007, 80008]);
 
 /**
- * Graph failure -> our stable error code (SPEC 9.2). First match wins:
+ * Graph failure -> our stable error code (FAILURE_CODES in lib/shared/vocabulary.ts). First match wins:
  * - any failure while exchanging the code            -> token_exchange_failed (codes work once: start again)
  * - 190 (token invalid/expired) at a later step       -> token_exchange_failed (the new token is unusable)
  * - 10, 200-299 (permission), 100/33 (no such object

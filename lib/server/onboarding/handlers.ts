@@ -1,16 +1,16 @@
 import 'server-only';
 import type { z } from 'zod';
-import { ApiError, conflict, invalid } from '../http/errors';
+import { ApiError } from '../http/errors';
 import { verifyAttemptId } from './attempt';
 import { consumeAttempt } from './attempt-consume';
 import { completeOnboarding } from './complete';
 import { hostedJson, type HostedContext } from '../http/hosted-route';
-import { INACTIVE_LINK_CODES } from '../redirects';
-import { markOnboardingProgress } from './record';
+import { FINAL_STATUS_FAILURE_CODES } from '@/lib/shared/vocabulary';
+import { markLinkProgress } from '../setup-links/write';
 import { completionBody, progressBody, type CompletionResponse } from '@/lib/shared/embedded-signup/contract';
 
 const invalidAttempt = () =>
-  new ApiError(403, 'permission_error', 'invalid_attempt', 'This page is out of date. Reload it and try again.');
+  new ApiError('invalid_attempt', { message: 'This page is out of date. Reload it and try again.' });
 
 export async function handleCompletion({
   db,
@@ -18,17 +18,15 @@ export async function handleCompletion({
   body,
 }: HostedContext<z.infer<typeof completionBody>>): Promise<Response> {
   if (!link.allowedConnectionTypes.includes(body.connection_type)) {
-    throw invalid(
-      'connection_type_not_allowed',
-      'This setup link does not allow that connection type.',
-      'connection_type',
-    );
+    const message = 'This setup link does not allow that connection type.';
+    throw new ApiError('connection_type_not_allowed', { message, param: 'connection_type' });
   }
   if (!verifyAttemptId(link.id, body.attempt_id)) throw invalidAttempt();
-  if (!(await consumeAttempt(db, link.id, body.attempt_id, body.outcome))) {
-    throw conflict('attempt_already_used', 'This attempt was already submitted. Reload the page to try again.');
+  if (!(await consumeAttempt(db, { setupLinkId: link.id, attemptId: body.attempt_id, outcome: body.outcome }))) {
+    const message = 'This attempt was already submitted. Reload the page to try again.';
+    throw new ApiError('attempt_already_used', { message });
   }
-  const r = await completeOnboarding(db, link, {
+  const completion = {
     connectionType: body.connection_type,
     outcome: body.outcome,
     code: body.code,
@@ -39,7 +37,8 @@ export async function handleCompletion({
     currentStep: body.current_step,
     errorMessage: body.error_message,
     errorCode: body.error_code,
-  });
+  };
+  const r = await completeOnboarding(db, { link, completion });
   return hostedJson<CompletionResponse>(
     r.status === 'completed'
       ? { status: r.status, redirect_url: r.redirectUrl, display_phone_number: r.displayPhoneNumber }
@@ -53,10 +52,11 @@ export async function handleProgress({
   body,
 }: HostedContext<z.infer<typeof progressBody>>): Promise<Response> {
   if (!verifyAttemptId(link.id, body.attempt_id)) throw invalidAttempt();
-  const active = link.status === 'active' && (await markOnboardingProgress(db, link.id, body.step));
+  const scope = { db, projectId: link.projectId };
+  const active = link.status === 'active' && (await markLinkProgress(scope, { setupLinkId: link.id, step: body.step }));
   if (!active) {
-    const code = link.status === 'active' ? 'link_expired' : INACTIVE_LINK_CODES[link.status];
-    throw conflict(code, 'This setup link can no longer be used.');
+    const code = link.status === 'active' ? 'link_expired' : FINAL_STATUS_FAILURE_CODES[link.status];
+    throw new ApiError(code, { message: 'This setup link can no longer be used.' });
   }
   return new Response(null, { status: 204 });
 }

@@ -1,69 +1,35 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { setupLinks, whatsappConfigs } from '../db/schema';
-import { encryptSecret } from '../crypto';
 import { queueEvent } from '../events';
-import { setupLinkEvent } from '../setup-links/serialize';
-import { effectiveStatus, type LinkStatus } from '../setup-links/status';
-import { whatsappConfigEvent } from '../whatsapp-configs/serialize';
+import type { CustomerId, ProjectId, SetupLinkId, WhatsappConfigId } from '../ids';
+import type { FinalLinkStatus } from '@/lib/shared/vocabulary';
+import { lockLinkForUse } from '../setup-links/queries';
+import { markLinkUsed } from '../setup-links/write';
+import { insertWhatsappConfig } from '../whatsapp-configs/write';
 import type { ConnectedNumber } from './connect';
 
-export type SaveResult = { ok: true; whatsappConfigId: string } | { ok: false; status: Exclude<LinkStatus, 'active'> };
+export type SaveResult = { ok: true; whatsappConfigId: WhatsappConfigId } | { ok: false; status: FinalLinkStatus };
 
 /**
- * SPEC 8 step 6, in one transaction: the link row is locked first, so of two concurrent completions
- * the second waits, then sees `used` and writes nothing (no second config).
+ * Stores a completed onboarding in one transaction: the config (with the token and PIN
+ * encrypted), the link marked used, and their events. The link row is locked first, so of two
+ * concurrent completions the second waits, then sees `used` and writes nothing (no second config).
  */
 export async function saveCompletedOnboarding(
   db: Db,
-  link: { id: string; projectId: string; customerId: string },
-  n: ConnectedNumber,
+  {
+    link,
+    connected: n,
+  }: { link: { id: SetupLinkId; projectId: ProjectId; customerId: CustomerId }; connected: ConnectedNumber },
 ): Promise<SaveResult> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ status: setupLinks.status, expiresAt: setupLinks.expiresAt })
-      .from(setupLinks)
-      .where(eq(setupLinks.id, link.id))
-      .for('update');
+    const scope = { db: tx, projectId: link.projectId };
     // A link that vanished (its customer was deleted) can no more be used than a revoked one.
-    const status = row ? effectiveStatus(row) : 'revoked';
+    const status = (await lockLinkForUse(scope, { setupLinkId: link.id })) ?? 'revoked';
     if (status !== 'active') return { ok: false, status };
 
-    const [config] = await tx
-      .insert(whatsappConfigs)
-      .values({
-        projectId: link.projectId,
-        customerId: link.customerId,
-        name: n.phone.verifiedName ?? n.phone.displayPhoneNumber,
-        phoneNumberId: n.phone.id,
-        businessAccountId: n.wabaId,
-        displayPhoneNumber: n.phone.displayPhoneNumber,
-        verifiedName: n.phone.verifiedName,
-        accessTokenEnc: encryptSecret(n.accessToken),
-        pinEnc: n.pin ? encryptSecret(n.pin) : null,
-        connectionType: n.connectionType,
-        setupLinkId: link.id,
-      })
-      .returning();
-
-    const [used] = await tx
-      .update(setupLinks)
-      .set({
-        status: 'used',
-        usedAt: sql`now()`,
-        updatedAt: sql`now()`,
-        whatsappSetupStatus: 'completed',
-        whatsappSetupError: null,
-        whatsappConfigId: config.id,
-        phoneNumberId: n.phone.id,
-        businessAccountId: n.wabaId,
-        displayPhoneNumber: n.phone.displayPhoneNumber,
-      })
-      .where(eq(setupLinks.id, link.id))
-      .returning();
-
-    // Same payload shapes as the API's own events of these types.
+    // The API's own events of these types have the same payload shapes. They are queued in this
+    // order: the number, the config (by its insert), the link (by its transition).
     await queueEvent(tx, link.projectId, 'whatsapp.phone_number.created', {
       phone_number_id: n.phone.id,
       project: { id: link.projectId },
@@ -73,8 +39,31 @@ export async function saveCompletedOnboarding(
       display_phone_number: n.phone.displayPhoneNumber,
       connection_type: n.connectionType,
     });
-    await queueEvent(tx, link.projectId, 'whatsapp.config.created', whatsappConfigEvent(config));
-    await queueEvent(tx, link.projectId, 'setup_link.used', setupLinkEvent(used));
+    const config = await insertWhatsappConfig(scope, {
+      customerId: link.customerId,
+      config: {
+        name: n.phone.verifiedName ?? n.phone.displayPhoneNumber,
+        phoneNumberId: n.phone.id,
+        businessAccountId: n.wabaId,
+        displayPhoneNumber: n.phone.displayPhoneNumber,
+        verifiedName: n.phone.verifiedName,
+        accessToken: n.accessToken,
+        webhookVerifyToken: null,
+        webhookDestinationUrl: null,
+        pin: n.pin,
+        connectionType: n.connectionType,
+        setupLinkId: link.id,
+      },
+    });
+    await markLinkUsed(scope, {
+      setupLinkId: link.id,
+      use: {
+        whatsappConfigId: config.id,
+        phoneNumberId: n.phone.id,
+        businessAccountId: n.wabaId,
+        displayPhoneNumber: n.phone.displayPhoneNumber,
+      },
+    });
     return { ok: true, whatsappConfigId: config.id };
   });
 }

@@ -1,4 +1,4 @@
-// The Content-Security-Policy and companion headers of the customer-facing pages (SPEC 12).
+// The Content-Security-Policy and companion headers of the customer-facing pages.
 // Pure functions: the proxy (proxy.ts) supplies the nonce and the Meta origins from the environment.
 
 /** Request headers the proxy sets for the page renderer (never trusted from the client). */

@@ -1,49 +1,67 @@
 import 'server-only';
 import { and, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { now } from '../clock';
 import type { Db } from '../db/client';
+import { mapPage, paginate, type Page, type Pagination } from '../db/paginate';
 import { setupLinks } from '../db/schema';
-import { conflict, notFound } from '../http/errors';
-import { isUuid } from '../ids';
-import { paginate, type Pagination } from '../http/pagination';
+import { ConflictError, NotFoundError } from '../errors';
+import type { CustomerId, ProjectId, SetupLinkId } from '../ids';
+import type { Scope } from '../scope';
+import type { LinkStatus } from '@/lib/shared/vocabulary';
 import { requireCustomer } from '../customers/queries';
+import { toSetupLink, type SetupLink, type SetupLinkRow } from './domain';
 import type { SetupLinkListQuery } from './schema';
-import { toApiSetupLink, type ApiSetupLink, type SetupLinkRow } from './serialize';
-import { expireDueLinks } from './expire';
+import { effectiveStatus } from './status';
+import { expireDueLinks } from './write';
+
+// Every read of `setup_links` but the token lookup of the hosted page (resolve.ts). Reads of a
+// customer's links first store `expired` on its due links (lazy expiry), so the stored status
+// they filter and lock on is the true one.
+
+interface LinkRef {
+  customerId: CustomerId;
+  /** Null when the path named no id at all: answered like an unknown link, after the customer. */
+  setupLinkId: SetupLinkId | null;
+}
 
 /**
- * The link row (404 for an unknown customer, `customer_id`, or link, `id`), after storing
- * `expired` on the customer's due links so the stored status is the true one (lazy expiry).
+ * The link row: 404 for an unknown customer (`customer_id`), then for an unknown link (`id`).
  * `lock` takes FOR UPDATE; use it inside a transaction.
  */
-export async function loadSetupLink(
-  db: Db,
-  projectId: string,
-  customerId: string,
-  id: string,
-  lock = false,
+async function loadSetupLink(
+  scope: Scope,
+  { customerId, setupLinkId, lock = false }: LinkRef & { lock?: boolean },
 ): Promise<SetupLinkRow> {
-  await requireCustomer(db, projectId, customerId);
-  await expireDueLinks(db, customerId);
-  if (!isUuid(id)) throw notFound('setup link', 'id');
-  const query = db
+  await requireCustomer(scope, { customerId });
+  await expireDueLinks(scope.db, { customerId });
+  if (!setupLinkId) throw new NotFoundError('setup_link', 'id');
+  const query = scope.db
     .select()
     .from(setupLinks)
-    .where(and(eq(setupLinks.id, id), eq(setupLinks.customerId, customerId), eq(setupLinks.projectId, projectId)));
+    .where(
+      and(
+        eq(setupLinks.id, setupLinkId),
+        eq(setupLinks.customerId, customerId),
+        eq(setupLinks.projectId, scope.projectId),
+      ),
+    );
   const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw notFound('setup link', 'id');
+  if (!row) throw new NotFoundError('setup_link', 'id');
   return row;
 }
 
-/** Locks the link for a change; used, expired and revoked links are final (409). */
-export async function lockActiveSetupLink(
-  tx: Db,
-  projectId: string,
-  customerId: string,
-  id: string,
-): Promise<SetupLinkRow> {
-  const row = await loadSetupLink(tx, projectId, customerId, id, true);
+export async function getSetupLink(scope: Scope, ref: LinkRef): Promise<SetupLink> {
+  return toSetupLink(await loadSetupLink(scope, ref), now());
+}
+
+/**
+ * Locks the link for a change (inside the writer's transaction); used, expired and revoked
+ * links are final (409).
+ */
+export async function lockActiveSetupLink(scope: Scope, ref: LinkRef): Promise<SetupLinkRow> {
+  const row = await loadSetupLink(scope, { ...ref, lock: true });
   if (row.status !== 'active') {
-    throw conflict(
+    throw new ConflictError(
       'setup_link_not_active',
       `This setup link is ${row.status}; only active links can be changed or revoked.`,
     );
@@ -51,23 +69,49 @@ export async function lockActiveSetupLink(
   return row;
 }
 
-export async function getSetupLink(db: Db, projectId: string, customerId: string, id: string): Promise<ApiSetupLink> {
-  return toApiSetupLink(await loadSetupLink(db, projectId, customerId, id));
-}
-
 /** Newest first. `created_after` / `created_before` are exclusive bounds. */
 export async function listSetupLinks(
+  scope: Scope,
+  { customerId, filters, page }: { customerId: CustomerId; filters: SetupLinkListQuery; page: Pagination },
+): Promise<Page<SetupLink>> {
+  await requireCustomer(scope, { customerId });
+  await expireDueLinks(scope.db, { customerId });
+  const where: Array<SQL | undefined> = [
+    eq(setupLinks.customerId, customerId),
+    eq(setupLinks.projectId, scope.projectId),
+  ];
+  if (filters.status) where.push(eq(setupLinks.status, filters.status));
+  if (filters.created_after) where.push(gt(setupLinks.createdAt, filters.created_after));
+  if (filters.created_before) where.push(lt(setupLinks.createdAt, filters.created_before));
+  const rows = await paginate(scope.db, { table: setupLinks, where: and(...where), page });
+  const at = now();
+  return mapPage(rows, (row) => toSetupLink(row, at));
+}
+
+/**
+ * Locks a link that onboarding is about to use (inside its transaction) and says what it is
+ * then: its effective status, or null when it is gone (its customer was deleted).
+ */
+export async function lockLinkForUse(
+  { db, projectId }: Scope,
+  { setupLinkId }: { setupLinkId: SetupLinkId },
+): Promise<LinkStatus | null> {
+  const [row] = await db
+    .select({ status: setupLinks.status, expiresAt: setupLinks.expiresAt })
+    .from(setupLinks)
+    .where(and(eq(setupLinks.id, setupLinkId), eq(setupLinks.projectId, projectId)))
+    .for('update');
+  return row ? effectiveStatus(row, now()) : null;
+}
+
+/** The project of a link, whichever it is (the demo partner page checks signatures with it). */
+export async function findSetupLinkProject(
   db: Db,
-  projectId: string,
-  customerId: string,
-  query: SetupLinkListQuery & Pagination,
-) {
-  await requireCustomer(db, projectId, customerId);
-  await expireDueLinks(db, customerId);
-  const filters: Array<SQL | undefined> = [eq(setupLinks.customerId, customerId), eq(setupLinks.projectId, projectId)];
-  if (query.status) filters.push(eq(setupLinks.status, query.status));
-  if (query.created_after) filters.push(gt(setupLinks.createdAt, query.created_after));
-  if (query.created_before) filters.push(lt(setupLinks.createdAt, query.created_before));
-  const { rows, meta } = await paginate(db, setupLinks, and(...filters), query);
-  return { data: rows.map(toApiSetupLink), meta };
+  { setupLinkId }: { setupLinkId: SetupLinkId },
+): Promise<ProjectId | null> {
+  const [row] = await db
+    .select({ projectId: setupLinks.projectId })
+    .from(setupLinks)
+    .where(eq(setupLinks.id, setupLinkId));
+  return row?.projectId ?? null;
 }

@@ -1,14 +1,16 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { now } from '../clock';
 import type { Db } from '../db/client';
 import { projects, setupLinks } from '../db/schema';
-import { expireDueLinks } from './expire';
-import { effectiveStatus, type LinkStatus } from './status';
+import type { ProjectId } from '../ids';
+import { toSetupLink, type SetupLink } from './domain';
 import { hashLinkToken, looksLikeLinkToken } from './token';
+import { expireDueLinks } from './write';
 
-export type ResolvedLink = Omit<typeof setupLinks.$inferSelect, 'status' | 'tokenHash' | 'tokenEnc'> & {
-  status: LinkStatus;
-  project: { id: string; name: string; defaultTheme: Record<string, string> };
+/** The link a token opens, as the hosted page sees it: no token material, with its project. */
+export type ResolvedLink = Omit<SetupLink, 'tokenEnc'> & {
+  project: { id: ProjectId; name: string; defaultTheme: Record<string, string> };
 };
 
 /** Finds a link by its token (hash lookup) with its effective status; null when unknown. */
@@ -23,8 +25,7 @@ export async function resolveLinkToken(db: Db, token: string | undefined | null)
     .innerJoin(projects, eq(projects.id, setupLinks.projectId))
     .where(eq(setupLinks.tokenHash, hashLinkToken(token)));
   if (!row) return null;
-  const status = effectiveStatus(row.link);
-  if (status !== row.link.status) await expireDueLinks(db, row.link.customerId);
-  const { tokenHash, tokenEnc, ...link } = row.link;
-  return { ...link, status, project: row.project };
+  const { tokenEnc: _tokenEnc, ...link } = toSetupLink(row.link, now());
+  if (link.status !== row.link.status) await expireDueLinks(db, { customerId: link.customerId });
+  return { ...link, project: row.project };
 }

@@ -1,22 +1,26 @@
+import 'server-only';
 import { z } from 'zod';
-import { LOCALES } from '@/i18n/config';
-import { apiDateTime } from '@/lib/shared/time';
+import { apiDateTime, apiTime, apiTimestamp } from '@/lib/shared/time';
 import { isCountryIso } from '@/lib/shared/countries';
-import { redirectUrlSchema } from '../redirect-url';
 import { themeConfigSchema } from '@/lib/shared/theme';
+import { CONNECTION_TYPES, FAILURE_CODES, LINK_STATUSES, LOCALES, SETUP_STATUSES } from '@/lib/shared/vocabulary';
+import { now } from '../clock';
+import { redirectUrlSchema } from '../redirect-url';
+import type { SetupLink } from './domain';
+import { linkUrl } from './token';
 
-// SPEC 4.1: what partners may write on a setup link. Create and PATCH share the field rules.
+// The setup link API: what partners write (input schemas; create and PATCH share the field
+// rules), what they read (the output schema, and the serializer the route files answer with,
+// typed against it), and the payload of setup_link.* events.
 
-export const CONNECTION_TYPES = ['coexistence', 'dedicated'] as const;
-export const LINK_STATUSES = ['active', 'used', 'expired', 'revoked'] as const;
 export const MAX_LINK_HOURS = 30 * 24;
 const HOUR = 3_600_000;
 
 const unique = <T>(items: T[]) => new Set(items).size === items.length;
 
 const expiresAt = apiDateTime
-  .refine((d) => d.getTime() > Date.now(), 'must be in the future')
-  .refine((d) => d.getTime() <= Date.now() + MAX_LINK_HOURS * HOUR, 'must be at most 30 days ahead');
+  .refine((d) => d.getTime() > now().getTime(), 'must be in the future')
+  .refine((d) => d.getTime() <= now().getTime() + MAX_LINK_HOURS * HOUR, 'must be at most 30 days ahead');
 
 const fields = {
   success_redirect_url: redirectUrlSchema.nullable().optional(),
@@ -94,6 +98,80 @@ export const setupLinkListQuerySchema = z.object({
   created_before: apiDateTime.optional(),
 });
 
+/** A setup link as the API returns it. */
+export const setupLinkOutput = z.strictObject({
+  id: z.uuid(),
+  object: z.literal('setup_link'),
+  customer_id: z.uuid(),
+  // The effective status: an active link past expires_at reads as expired before that is stored.
+  status: z.enum(LINK_STATUSES),
+  revoked: z.boolean(),
+  // Where the customer opens the link; it carries the link's secret token.
+  url: z.url(),
+  created_at: apiTimestamp,
+  updated_at: apiTimestamp,
+  expires_at: apiTimestamp,
+  used_at: apiTimestamp.nullable(),
+  revoked_at: apiTimestamp.nullable(),
+  success_redirect_url: z.url().nullable(),
+  failure_redirect_url: z.url().nullable(),
+  allowed_connection_types: z.array(z.enum(CONNECTION_TYPES)),
+  language: z.enum(LOCALES).nullable(),
+  theme_config: themeConfigSchema,
+  provision_phone_number: z.boolean(),
+  phone_number_country_isos: z.array(z.string()),
+  phone_number_area_code: z.string().nullable(),
+  // Provisioning is stored but not performed yet: never a number.
+  provisioned_phone_number: z.null(),
+  whatsapp_setup_status: z.enum(SETUP_STATUSES),
+  whatsapp_setup_error: z.enum(FAILURE_CODES).nullable(),
+  whatsapp_config_id: z.uuid().nullable(),
+  phone_number_id: z.string().nullable(),
+  business_account_id: z.string().nullable(),
+  display_phone_number: z.string().nullable(),
+  metadata: z.record(z.string(), z.string()),
+});
+
 export type SetupLinkCreateInput = z.output<typeof setupLinkCreateSchema>;
 export type SetupLinkUpdateInput = z.output<typeof setupLinkUpdateSchema>;
 export type SetupLinkListQuery = z.output<typeof setupLinkListQuerySchema>;
+export type ApiSetupLink = z.input<typeof setupLinkOutput>;
+
+/** The API object of a link (`url` is made from the encrypted token). */
+export function toApiSetupLink(link: SetupLink): ApiSetupLink {
+  return {
+    id: link.id,
+    object: 'setup_link',
+    customer_id: link.customerId,
+    status: link.status,
+    revoked: link.status === 'revoked',
+    url: linkUrl(link.tokenEnc),
+    created_at: apiTime(link.createdAt),
+    updated_at: apiTime(link.updatedAt),
+    expires_at: apiTime(link.expiresAt),
+    used_at: apiTime(link.usedAt),
+    revoked_at: apiTime(link.revokedAt),
+    success_redirect_url: link.successRedirectUrl,
+    failure_redirect_url: link.failureRedirectUrl,
+    allowed_connection_types: link.allowedConnectionTypes,
+    language: link.language,
+    theme_config: link.themeConfig ?? {},
+    provision_phone_number: link.provisionPhoneNumber,
+    phone_number_country_isos: link.phoneNumberCountryIsos,
+    phone_number_area_code: link.phoneNumberAreaCode,
+    provisioned_phone_number: null,
+    whatsapp_setup_status: link.whatsappSetupStatus,
+    whatsapp_setup_error: link.whatsappSetupError,
+    whatsapp_config_id: link.whatsappConfigId,
+    phone_number_id: link.phoneNumberId,
+    business_account_id: link.businessAccountId,
+    display_phone_number: link.displayPhoneNumber,
+    metadata: link.metadata ?? {},
+  };
+}
+
+/** Payload of setup_link.* events. No `url`: the outbox must never hold a link token in clear. */
+export function setupLinkEvent(link: SetupLink) {
+  const { url: _url, ...setupLink } = toApiSetupLink(link);
+  return { project: { id: link.projectId }, customer: { id: link.customerId }, setup_link: setupLink };
+}

@@ -1,6 +1,9 @@
-export type LinkStatus = 'active' | 'used' | 'expired' | 'revoked';
+import type { LinkStatus } from '@/lib/shared/vocabulary';
 
-/** What the API reports: an active link past `expires_at` is expired even before the sweep stores it. */
-export function effectiveStatus(row: { status: LinkStatus; expiresAt: Date }, now = new Date()): LinkStatus {
-  return row.status === 'active' && row.expiresAt.getTime() <= now.getTime() ? 'expired' : row.status;
+/**
+ * The status a link has at `at` (pass the clock's `now()`): an active link past `expires_at` is
+ * expired even before the lazy expiry or the sweep stores it.
+ */
+export function effectiveStatus(row: { status: LinkStatus; expiresAt: Date }, at: Date): LinkStatus {
+  return row.status === 'active' && row.expiresAt.getTime() <= at.getTime() ? 'expired' : row.status;
 }

@@ -1,89 +1,117 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { whatsappConfigs } from '../db/schema';
+import { now } from '../clock';
 import { encryptSecret } from '../crypto';
+import { whatsappConfigs } from '../db/schema';
 import { queueEvent } from '../events';
+import type { CustomerId, WhatsappConfigId } from '../ids';
+import type { Scope } from '../scope';
 import { requireCustomer } from '../customers/queries';
-import type { WhatsappConfigInput, WhatsappConfigUpdate } from './schema';
-import { requireWhatsappConfig } from './queries';
-import { toApiWhatsappConfig, whatsappConfigEvent, type ApiWhatsappConfig } from './serialize';
+import { toWhatsappConfig, type NewWhatsappConfig, type WhatsappConfig } from './domain';
+import { whatsappConfigEvent, type WhatsappConfigInput, type WhatsappConfigUpdate } from './schema';
+import { getWhatsappConfig } from './queries';
 
+// Every statement that writes `whatsapp_configs` (deleting a customer removes its configs by cascade).
+
+/** A secret to store, encrypted: undefined leaves the column alone (PATCH), null clears it. */
 const encryptOrNull = (v: string | null | undefined) =>
   v === undefined ? undefined : v === null ? null : encryptSecret(v);
 
-/** What a completed setup link knows beyond the partner-writable fields (SPEC 8 step 6). */
-export interface ProducedBy {
-  connectionType?: 'coexistence' | 'dedicated';
-  setupLinkId?: string;
-  verifiedName?: string | null;
+/**
+ * The one insert of a config, for the API and for completed setup links alike, and its
+ * whatsapp.config.created event. `scope.db` is the caller's transaction: the event exists exactly
+ * when the config does.
+ */
+export async function insertWhatsappConfig(
+  { db: tx, projectId }: Scope,
+  { customerId, config }: { customerId: CustomerId; config: NewWhatsappConfig },
+): Promise<WhatsappConfig> {
+  const [row] = await tx
+    .insert(whatsappConfigs)
+    .values({
+      projectId,
+      customerId,
+      name: config.name,
+      phoneNumberId: config.phoneNumberId,
+      businessAccountId: config.businessAccountId,
+      displayPhoneNumber: config.displayPhoneNumber,
+      verifiedName: config.verifiedName,
+      accessTokenEnc: encryptSecret(config.accessToken),
+      webhookVerifyTokenEnc: encryptOrNull(config.webhookVerifyToken) ?? null,
+      webhookDestinationUrl: config.webhookDestinationUrl,
+      pinEnc: encryptOrNull(config.pin) ?? null,
+      connectionType: config.connectionType,
+      setupLinkId: config.setupLinkId,
+    })
+    .returning();
+  const created = toWhatsappConfig(row);
+  await queueEvent(tx, projectId, 'whatsapp.config.created', whatsappConfigEvent(created));
+  return created;
 }
 
-/**
- * Creates a config (by hand through the API, or from a completed link when `produced` is given)
- * and queues whatsapp.config.created with it. Pass a transaction as `db` to join it.
- */
+/** POST: a config a partner writes by hand (404 `customer_id` for an unknown customer). */
 export async function createWhatsappConfig(
-  db: Db,
-  projectId: string,
-  customerId: string,
-  input: WhatsappConfigInput,
-  produced: ProducedBy = {},
-): Promise<ApiWhatsappConfig> {
-  return db.transaction(async (tx) => {
-    await requireCustomer(tx, projectId, customerId);
-    const [row] = await tx
-      .insert(whatsappConfigs)
-      .values({
-        projectId,
-        customerId,
+  scope: Scope,
+  { customerId, input }: { customerId: CustomerId; input: WhatsappConfigInput },
+): Promise<WhatsappConfig> {
+  return scope.db.transaction(async (tx) => {
+    const txScope = { db: tx, projectId: scope.projectId };
+    await requireCustomer(txScope, { customerId });
+    return insertWhatsappConfig(txScope, {
+      customerId,
+      config: {
         name: input.name,
         phoneNumberId: input.phone_number_id,
         businessAccountId: input.business_account_id,
         displayPhoneNumber: input.display_phone_number ?? null,
-        accessTokenEnc: encryptSecret(input.access_token),
-        webhookVerifyTokenEnc: encryptOrNull(input.webhook_verify_token) ?? null,
+        verifiedName: null,
+        accessToken: input.access_token,
+        webhookVerifyToken: input.webhook_verify_token ?? null,
         webhookDestinationUrl: input.webhook_destination_url ?? null,
-        connectionType: produced.connectionType ?? null,
-        setupLinkId: produced.setupLinkId ?? null,
-        verifiedName: produced.verifiedName ?? null,
-      })
-      .returning();
-    await queueEvent(tx, projectId, 'whatsapp.config.created', whatsappConfigEvent(row));
-    return toApiWhatsappConfig(row);
+        pin: null,
+        connectionType: null,
+        setupLinkId: null,
+      },
+    });
   });
 }
 
+/** PATCH: changes the given fields; a secret given again replaces the stored one. */
 export async function updateWhatsappConfig(
-  db: Db,
-  projectId: string,
-  customerId: string,
-  id: string,
-  input: WhatsappConfigUpdate,
-): Promise<ApiWhatsappConfig> {
-  const current = await requireWhatsappConfig(db, projectId, customerId, id);
-  if (Object.values(input).every((v) => v === undefined)) return toApiWhatsappConfig(current);
-  const [row] = await db
+  scope: Scope,
+  {
+    customerId,
+    whatsappConfigId,
+    changes,
+  }: { customerId: CustomerId; whatsappConfigId: WhatsappConfigId | null; changes: WhatsappConfigUpdate },
+): Promise<WhatsappConfig> {
+  const current = await getWhatsappConfig(scope, { customerId, whatsappConfigId });
+  if (Object.values(changes).every((v) => v === undefined)) return current;
+  const [row] = await scope.db
     .update(whatsappConfigs)
     .set({
-      name: input.name,
-      phoneNumberId: input.phone_number_id,
-      businessAccountId: input.business_account_id,
-      displayPhoneNumber: input.display_phone_number,
-      accessTokenEnc: encryptOrNull(input.access_token),
-      webhookVerifyTokenEnc: encryptOrNull(input.webhook_verify_token),
-      webhookDestinationUrl: input.webhook_destination_url,
-      updatedAt: new Date(),
+      name: changes.name,
+      phoneNumberId: changes.phone_number_id,
+      businessAccountId: changes.business_account_id,
+      displayPhoneNumber: changes.display_phone_number,
+      accessTokenEnc: encryptOrNull(changes.access_token),
+      webhookVerifyTokenEnc: encryptOrNull(changes.webhook_verify_token),
+      webhookDestinationUrl: changes.webhook_destination_url,
+      updatedAt: now(),
     })
     .where(eq(whatsappConfigs.id, current.id))
     .returning();
-  return toApiWhatsappConfig(row);
+  return toWhatsappConfig(row);
 }
 
-export async function deleteWhatsappConfig(db: Db, projectId: string, customerId: string, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await requireWhatsappConfig(tx, projectId, customerId, id);
-    await tx.delete(whatsappConfigs).where(eq(whatsappConfigs.id, row.id));
-    await queueEvent(tx, projectId, 'whatsapp.config.deleted', whatsappConfigEvent(row));
+/** DELETE: removes the config and queues whatsapp.config.deleted, in one transaction. */
+export async function deleteWhatsappConfig(
+  scope: Scope,
+  { customerId, whatsappConfigId }: { customerId: CustomerId; whatsappConfigId: WhatsappConfigId | null },
+): Promise<void> {
+  await scope.db.transaction(async (tx) => {
+    const config = await getWhatsappConfig({ db: tx, projectId: scope.projectId }, { customerId, whatsappConfigId });
+    await tx.delete(whatsappConfigs).where(eq(whatsappConfigs.id, config.id));
+    await queueEvent(tx, scope.projectId, 'whatsapp.config.deleted', whatsappConfigEvent(config));
   });
 }

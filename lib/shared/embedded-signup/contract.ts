@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONNECTION_TYPES, type FailureCode } from '@/lib/shared/vocabulary';
 
 // The contract of POST /setup/complete and /setup/progress, in one place: the server parses with
 // these schemas and the browser code is typed by them (type-only imports: no zod in the bundle).
@@ -11,7 +12,7 @@ const text = (max: number) => z.string().max(max);
 export const completionBody = z
   .object({
     attempt_id: z.string().min(1).max(100),
-    connection_type: z.enum(['coexistence', 'dedicated']),
+    connection_type: z.enum(CONNECTION_TYPES),
     outcome: z.enum(['finish', 'cancel', 'error']),
     code: opt(z.string().min(1).max(2048)),
     event: opt(text(100)),
@@ -38,4 +39,4 @@ export type CompletionRequest = z.input<typeof completionBody>;
 /** What the server answers with 200. */
 export type CompletionResponse =
   | { status: 'completed'; redirect_url: string | null; display_phone_number: string }
-  | { status: 'failed'; error_code: string; redirect_url: string | null; next_attempt_id: string | null };
+  | { status: 'failed'; error_code: FailureCode; redirect_url: string | null; next_attempt_id: string | null };

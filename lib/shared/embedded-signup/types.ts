@@ -1,8 +1,7 @@
 // Shapes shared by the hosted page's browser code and its server: what the page receives as props,
 // and the contract of POST /setup/complete (implemented in app/setup/complete by the completion server).
 
-export type ConnectionType = 'coexistence' | 'dedicated';
-export const CONNECTION_TYPES: readonly ConnectionType[] = ['coexistence', 'dedicated'];
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 
 /** Everything the client flow needs from the server. Nothing here is secret. */
 export interface MetaClientConfig {

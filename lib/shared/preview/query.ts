@@ -1,5 +1,5 @@
-import { DEFAULT_LOCALE, isLocale, type Locale } from '@/i18n/config';
-import { resolveTheme, THEME_KEYS, type Theme, type ThemeKey } from '@/lib/shared/theme';
+import { resolveTheme, type Theme } from '@/lib/shared/theme';
+import { DEFAULT_LOCALE, isLocale, THEME_KEYS, type Locale, type ThemeKey } from '@/lib/shared/vocabulary';
 
 // The preview is fully described by its query string, so a partner can share the URL:
 // /preview?lang=ar&width=phone&primary_color=%230f766e&... (a leading # is optional).

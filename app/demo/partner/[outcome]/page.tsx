@@ -21,7 +21,7 @@ const OUTCOMES = {
   },
 } as const;
 
-type SearchParams = Record<string, string | string[] | undefined>;
+type SearchParams = Awaited<PageProps<'/demo/partner/[outcome]'>['searchParams']>;
 
 /** Back to a query string, in the order received (the signature covers the parameters in order). */
 function toParams(search: SearchParams): URLSearchParams {
@@ -57,10 +57,7 @@ const VERDICTS: Record<SignatureCheck['state'], { label: string; detail: string;
   },
 };
 
-export default async function DemoPartnerPage(props: {
-  params: Promise<{ outcome: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function DemoPartnerPage(props: PageProps<'/demo/partner/[outcome]'>) {
   const { outcome } = await props.params;
   if (outcome !== 'success' && outcome !== 'failure') notFound();
   const params = toParams(await props.searchParams);

@@ -1,18 +1,20 @@
-import { parseBody } from '@/lib/server/http/body';
 import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
+import { parseBody } from '@/lib/server/http/body';
+import { listAnswer } from '@/lib/server/http/pagination';
 import { parseListQuery } from '@/lib/server/http/query';
 import { listCustomers } from '@/lib/server/customers/queries';
-import { customerListQuerySchema, customerSchema } from '@/lib/server/customers/schema';
+import { customerListQuerySchema, customerSchema, toApiCustomer } from '@/lib/server/customers/schema';
 import { createCustomer } from '@/lib/server/customers/write';
 
-export const GET = apiRoute(async ({ db, project, url }) =>
-  listCustomers(db, project.id, parseListQuery(url.searchParams, customerListQuerySchema)),
-);
+export const GET = apiRoute(async ({ scope, url }) => {
+  const { filters, page } = parseListQuery(url.searchParams, customerListQuerySchema);
+  return listAnswer(await listCustomers(scope, { filters, page }), toApiCustomer);
+});
 
-export const POST = apiRoute(async ({ db, project, json }) => ({
-  status: 201,
-  data: await createCustomer(db, project.id, parseBody(json, 'customer', customerSchema)),
-}));
+export const POST = apiRoute(async ({ scope, json }) => {
+  const input = parseBody(json, 'customer', customerSchema);
+  return { status: 201, data: toApiCustomer(await createCustomer(scope, { input })) };
+});
 
 const notAllowed = methodNotAllowed(['GET', 'POST']);
 export const PUT = notAllowed;

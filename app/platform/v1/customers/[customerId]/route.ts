@@ -1,22 +1,26 @@
-import { parseBody } from '@/lib/server/http/body';
 import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
+import { parseBody } from '@/lib/server/http/body';
+import { pathId } from '@/lib/server/http/query';
 import { getCustomer } from '@/lib/server/customers/queries';
-import { customerUpdateSchema } from '@/lib/server/customers/schema';
+import { customerUpdateSchema, toApiCustomer } from '@/lib/server/customers/schema';
 import { deleteCustomer, updateCustomer } from '@/lib/server/customers/write';
 
-type Params = { customerId: string };
+type Params = Awaited<RouteContext<'/platform/v1/customers/[customerId]'>['params']>;
 
-export const GET = apiRoute<Params>(async ({ db, project, params }) => ({
-  data: await getCustomer(db, project.id, params.customerId),
+const customerId = (params: Params) => pathId('customer', params.customerId, 'id');
+
+export const GET = apiRoute<Params>(async ({ scope, params }) => ({
+  data: toApiCustomer(await getCustomer(scope, { customerId: customerId(params) })),
 }));
 
-export const PATCH = apiRoute<Params>(async ({ db, project, params, json }) => ({
-  data: await updateCustomer(db, project.id, params.customerId, parseBody(json, 'customer', customerUpdateSchema)),
-}));
+export const PATCH = apiRoute<Params>(async ({ scope, params, json }) => {
+  const changes = parseBody(json, 'customer', customerUpdateSchema);
+  return { data: toApiCustomer(await updateCustomer(scope, { customerId: customerId(params), changes })) };
+});
 
 // Removes the customer with its setup links and WhatsApp configs.
-export const DELETE = apiRoute<Params>(async ({ db, project, params }) => {
-  await deleteCustomer(db, project.id, params.customerId);
+export const DELETE = apiRoute<Params>(async ({ scope, params }) => {
+  await deleteCustomer(scope, { customerId: customerId(params) });
   return { status: 204, data: null };
 });
 

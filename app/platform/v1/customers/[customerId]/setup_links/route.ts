@@ -1,21 +1,25 @@
-import { parseBody } from '@/lib/server/http/body';
 import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
-import { parseListQuery } from '@/lib/server/http/query';
-import { createSetupLink } from '@/lib/server/setup-links/create';
+import { parseBody } from '@/lib/server/http/body';
+import { listAnswer } from '@/lib/server/http/pagination';
+import { parseListQuery, pathId } from '@/lib/server/http/query';
 import { listSetupLinks } from '@/lib/server/setup-links/queries';
-import { setupLinkCreateSchema, setupLinkListQuerySchema } from '@/lib/server/setup-links/schema';
+import { setupLinkCreateSchema, setupLinkListQuerySchema, toApiSetupLink } from '@/lib/server/setup-links/schema';
+import { createSetupLink } from '@/lib/server/setup-links/write';
 
-type Params = { customerId: string };
+type Params = Awaited<RouteContext<'/platform/v1/customers/[customerId]/setup_links'>['params']>;
 
-export const GET = apiRoute<Params>(async ({ db, project, params, url }) =>
-  listSetupLinks(db, project.id, params.customerId, parseListQuery(url.searchParams, setupLinkListQuerySchema)),
-);
+const customerId = (params: Params) => pathId('customer', params.customerId, 'customer_id');
+
+export const GET = apiRoute<Params>(async ({ scope, params, url }) => {
+  const { filters, page } = parseListQuery(url.searchParams, setupLinkListQuerySchema);
+  return listAnswer(await listSetupLinks(scope, { customerId: customerId(params), filters, page }), toApiSetupLink);
+});
 
 // Creating a link revokes the customer's previous active link.
-export const POST = apiRoute<Params>(async ({ db, project, params, json }) => ({
-  status: 201,
-  data: await createSetupLink(db, project.id, params.customerId, parseBody(json, 'setup_link', setupLinkCreateSchema)),
-}));
+export const POST = apiRoute<Params>(async ({ scope, params, json }) => {
+  const input = parseBody(json, 'setup_link', setupLinkCreateSchema);
+  return { status: 201, data: toApiSetupLink(await createSetupLink(scope, { customerId: customerId(params), input })) };
+});
 
 const notAllowed = methodNotAllowed(['GET', 'POST']);
 export const PUT = notAllowed;

@@ -1,25 +1,25 @@
-import { parseBody } from '@/lib/server/http/body';
 import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
-import { parsePagination } from '@/lib/server/http/pagination';
+import { parseBody } from '@/lib/server/http/body';
+import { listAnswer, parsePagination } from '@/lib/server/http/pagination';
+import { pathId } from '@/lib/server/http/query';
 import { listWhatsappConfigs } from '@/lib/server/whatsapp-configs/queries';
-import { whatsappConfigSchema } from '@/lib/server/whatsapp-configs/schema';
+import { toApiWhatsappConfig, whatsappConfigSchema } from '@/lib/server/whatsapp-configs/schema';
 import { createWhatsappConfig } from '@/lib/server/whatsapp-configs/write';
 
-type Params = { customerId: string };
+type Params = Awaited<RouteContext<'/platform/v1/customers/[customerId]/whatsapp_configs'>['params']>;
 
-export const GET = apiRoute<Params>(async ({ db, project, params, url }) =>
-  listWhatsappConfigs(db, project.id, params.customerId, parsePagination(url.searchParams)),
-);
+const customerId = (params: Params) => pathId('customer', params.customerId, 'customer_id');
 
-export const POST = apiRoute<Params>(async ({ db, project, params, json }) => ({
-  status: 201,
-  data: await createWhatsappConfig(
-    db,
-    project.id,
-    params.customerId,
-    parseBody(json, 'whatsapp_config', whatsappConfigSchema),
-  ),
-}));
+export const GET = apiRoute<Params>(async ({ scope, params, url }) => {
+  const page = parsePagination(url.searchParams);
+  return listAnswer(await listWhatsappConfigs(scope, { customerId: customerId(params), page }), toApiWhatsappConfig);
+});
+
+export const POST = apiRoute<Params>(async ({ scope, params, json }) => {
+  const input = parseBody(json, 'whatsapp_config', whatsappConfigSchema);
+  const config = await createWhatsappConfig(scope, { customerId: customerId(params), input });
+  return { status: 201, data: toApiWhatsappConfig(config) };
+});
 
 const notAllowed = methodNotAllowed(['GET', 'POST']);
 export const PUT = notAllowed;

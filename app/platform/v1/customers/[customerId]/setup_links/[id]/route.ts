@@ -1,29 +1,32 @@
-import { parseBody } from '@/lib/server/http/body';
 import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
+import { parseBody } from '@/lib/server/http/body';
+import { pathId } from '@/lib/server/http/query';
+import { parseId, type SetupLinkId } from '@/lib/server/ids';
 import { getSetupLink } from '@/lib/server/setup-links/queries';
-import { revokeSetupLink } from '@/lib/server/setup-links/revoke';
-import { setupLinkUpdateSchema } from '@/lib/server/setup-links/schema';
-import { updateSetupLink } from '@/lib/server/setup-links/update';
+import { setupLinkUpdateSchema, toApiSetupLink } from '@/lib/server/setup-links/schema';
+import { revokeSetupLink, updateSetupLink } from '@/lib/server/setup-links/write';
 
-type Params = { customerId: string; id: string };
+type Params = Awaited<RouteContext<'/platform/v1/customers/[customerId]/setup_links/[id]'>['params']>;
 
-export const GET = apiRoute<Params>(async ({ db, project, params }) => ({
-  data: await getSetupLink(db, project.id, params.customerId, params.id),
+// A link id that is not an id stays null: the data function checks the customer first (404
+// `customer_id`), then answers it like an unknown link (404 `id`).
+const link = (params: Params) => ({
+  customerId: pathId('customer', params.customerId, 'customer_id'),
+  setupLinkId: parseId<SetupLinkId>(params.id),
+});
+
+export const GET = apiRoute<Params>(async ({ scope, params }) => ({
+  data: toApiSetupLink(await getSetupLink(scope, link(params))),
 }));
 
-export const PATCH = apiRoute<Params>(async ({ db, project, params, json }) => ({
-  data: await updateSetupLink(
-    db,
-    project.id,
-    params.customerId,
-    params.id,
-    parseBody(json, 'setup_link', setupLinkUpdateSchema),
-  ),
-}));
+export const PATCH = apiRoute<Params>(async ({ scope, params, json }) => {
+  const changes = parseBody(json, 'setup_link', setupLinkUpdateSchema);
+  return { data: toApiSetupLink(await updateSetupLink(scope, { ...link(params), changes })) };
+});
 
-// Revoking is not a removal (seed 004): 200 with the revoked link.
-export const DELETE = apiRoute<Params>(async ({ db, project, params }) => ({
-  data: await revokeSetupLink(db, project.id, params.customerId, params.id),
+// Revoking is not a removal: 200 with the revoked link.
+export const DELETE = apiRoute<Params>(async ({ scope, params }) => ({
+  data: toApiSetupLink(await revokeSetupLink(scope, link(params))),
 }));
 
 const notAllowed = methodNotAllowed(['GET', 'PATCH', 'DELETE']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authenticateApiKey, getProjectSigningSecret } from './projects';
+import { getProjectSigningSecret } from '../projects';
+import { authenticateApiKey } from './api-key';
 import { testProject } from '@/test/support/fixtures';
 
 const url = new URL('http://localhost/platform/v1/customers');

@@ -1,0 +1,116 @@
+// Every error code the API and the hosted page's endpoints answer with, its HTTP status and type,
+// written once. docs/ERROR_CODES.md is checked against this table by
+// lib/server/http/error-catalogue.test.ts; `npm run docs:errors` rewrites its table.
+import { FINAL_STATUS_FAILURE_CODES } from '@/lib/shared/vocabulary';
+
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limit_error'
+  | 'api_error';
+
+interface Entry {
+  status: number;
+  type: ErrorType;
+  /** What it means to a partner, for the documented list. */
+  meaning: string;
+  /** Answered by the hosted page's endpoints (/setup/*), not the platform API. */
+  hosted?: true;
+}
+
+const invalid = (status: number, meaning: string) => ({ status, type: 'invalid_request_error', meaning }) as const;
+const hosted = <E extends Entry>(entry: E) => ({ ...entry, hosted: true }) as const;
+
+// A link that is no longer active answers its final status's failure code (the progress endpoint).
+const finalLinkCodes = Object.fromEntries(
+  Object.values(FINAL_STATUS_FAILURE_CODES).map((code) => [
+    code,
+    hosted({ status: 409, type: 'conflict', meaning: 'The setup link was used, expired or revoked meanwhile.' }),
+  ]),
+) as Record<(typeof FINAL_STATUS_FAILURE_CODES)[keyof typeof FINAL_STATUS_FAILURE_CODES], Entry>;
+
+export const ERROR_CATALOGUE = {
+  malformed_json: invalid(400, 'The body is not valid JSON.'),
+  malformed_authorization_header: invalid(400, '`Authorization` is present but not `Bearer <api key>`.'),
+  missing_api_key: {
+    status: 401,
+    type: 'authentication_error',
+    meaning: 'No key in `X-API-Key` or `Authorization: Bearer`.',
+  },
+  invalid_api_key: {
+    status: 401,
+    type: 'authentication_error',
+    meaning: 'The key is unknown or revoked, or it was sent in the URL (never accepted there).',
+  },
+  resource_not_found: {
+    status: 404,
+    type: 'not_found',
+    meaning:
+      'No such customer, setup link or WhatsApp config in your project (also for ids that are not UUIDs). ' +
+      '`param` says which id: `customer_id` or `id`.',
+  },
+  route_not_found: { status: 404, type: 'not_found', meaning: 'No endpoint at this path.' },
+  method_not_allowed: invalid(
+    405,
+    'The endpoint exists but not for this method; the `Allow` header lists the methods it serves.',
+  ),
+  setup_link_not_active: {
+    status: 409,
+    type: 'conflict',
+    meaning:
+      'The setup link is `used`, `expired` or `revoked` (all final); only active links can be changed or revoked.',
+  },
+  external_customer_id_taken: {
+    status: 409,
+    type: 'conflict',
+    meaning: 'Another customer of the project already has this `external_customer_id`.',
+  },
+  body_too_large: invalid(413, 'The body is over 1 MB (16 KB on the hosted page).'),
+  unsupported_media_type: invalid(415, 'The body is not sent as `Content-Type: application/json`.'),
+  invalid_body: invalid(422, 'The body is JSON but not an object.'),
+  missing_parameter: invalid(422, 'A required field is absent.'),
+  invalid_parameter: invalid(
+    422,
+    'A field or query parameter has the wrong type, format or range (the message says which rule).',
+  ),
+  unknown_parameter: invalid(422, 'The body has a field this endpoint does not take (typos are not silently ignored).'),
+  invalid_url: invalid(
+    422,
+    'A redirect or webhook URL is not an absolute `https://` URL of at most 2,048 characters without user info ' +
+      'or fragment (`http://localhost` only where the operator allows it).',
+  ),
+  parameter_conflict: invalid(422, 'Two fields exclude each other (`expires_at` and `expires_in_hours`).'),
+  provisioning_country_not_supported: invalid(
+    422,
+    "`provision_phone_number` with a country other than `US`: that needs the project's own Twilio credentials.",
+  ),
+  internal_error: {
+    status: 500,
+    type: 'api_error',
+    meaning: 'Our fault. Retry; if it persists, give the operator the request id. The body never holds details.',
+  },
+  cross_site_request: hosted({
+    status: 403,
+    type: 'permission_error',
+    meaning: 'The request did not come from the setup page itself (`Origin`, `Sec-Fetch-Site`).',
+  }),
+  missing_link_cookie: hosted({
+    status: 401,
+    type: 'authentication_error',
+    meaning: 'The browser has no setup-link cookie: open the link again.',
+  }),
+  link_not_found: hosted({ status: 404, type: 'not_found', meaning: 'The link cookie names no setup link.' }),
+  invalid_attempt: hosted({
+    status: 403,
+    type: 'permission_error',
+    meaning: 'The attempt id is not one the page was given for this link (an old page): reload.',
+  }),
+  attempt_already_used: hosted({ status: 409, type: 'conflict', meaning: 'This attempt id was already submitted.' }),
+  connection_type_not_allowed: hosted(invalid(422, 'The setup link does not allow that connection type.')),
+  ...finalLinkCodes,
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
