@@ -16,7 +16,7 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   ar: 'العربية',
 };
 
-/** The locale of Meta's SDK script for each page language (SPEC 7). */
+/** The locale of Meta's SDK script for each page language. */
 export const FB_LOCALES: Record<Locale, string> = {
   en: 'en_US',
   es: 'es_LA',

@@ -6,7 +6,7 @@ import { PreviewStateProvider } from '@/components/preview/PreviewState';
 import { ThemeEditor } from '@/components/preview/ThemeEditor';
 import { parsePreviewQuery } from '@/lib/shared/preview/query';
 
-// Theme preview for partners (SPEC 11): every hosted screen with the theme and language of the
+// Theme preview for partners: every hosted screen with the theme and language of the
 // query string. No link, no cookie, no Meta call. The proxy copies ?lang= into the request
 // locale, so <html lang dir> and the screens' messages follow it.
 

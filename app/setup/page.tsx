@@ -9,7 +9,7 @@ import { getCurrentLink } from '@/lib/server/hosted/current-link';
 import { loadSetupPage } from '@/lib/server/hosted/setup-page';
 import { NONCE_HEADER } from '@/lib/server/security/csp';
 
-// The hosted page (SPEC 6). The link comes from the cookie set by /s/{token}; never from the URL.
+// The hosted page. The link comes from the cookie set by /s/{token}; never from the URL.
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tNotFound, link] = await Promise.all([

@@ -7,7 +7,8 @@ import { buttonClass } from './ui';
 /** An explanation: one of the `Failure.reasons` messages. */
 type Reason = keyof Messages['Failure']['reasons'];
 
-/** Error codes with their own explanation (SPEC 9.2, plus `unreachable` for network failures); others get `other`. */
+/** Codes with their own explanation (the failure codes, plus `unreachable` for network failures);
+ * others get `other`. */
 const KNOWN = [...FAILURE_CODES, 'unreachable'] as const satisfies readonly Reason[];
 
 export interface FailureScreenProps {

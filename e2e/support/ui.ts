@@ -51,7 +51,7 @@ export async function englishLeaks(locator: Locator, locale: Locale): Promise<st
 }
 
 let seq = 0;
-/** A new customer of the primary project and a setup link for it (body in SPEC 4.1 names). */
+/** A new customer of the primary project and a setup link for it (body in the API's field names). */
 export async function newLink(api: ApiClient, setupLink: Record<string, unknown> = {}, customerName?: string) {
   const customer = await api.post('/customers', {
     customer: { name: customerName ?? `UI customer ${process.pid}-${++seq}-${Date.now()}` },

@@ -34,7 +34,7 @@ async function ensureBootstrapKeys(db: Db) {
     if (!name)
       throw new ConfigError('Bootstrap API keys: BOOTSTRAP_API_KEYS entries must be "Project name:sk_live_...".');
     const { project } = await ensureProject(db, name);
-    await ensureApiKey(db, project.id, key);
+    await ensureApiKey({ db, projectId: project.id }, { key });
     log.info('bootstrap_api_key_ready', { project_id: project.id, project: name });
   }
 }

@@ -5,6 +5,7 @@ import type { Db } from './db/client';
 import { apiKeys, projects } from './db/schema';
 import { decryptSecret, encryptSecret, randomToken, sha256Hex } from './crypto';
 import type { ProjectId } from './ids';
+import type { Scope } from './scope';
 import type { Theme } from '@/lib/shared/theme';
 
 export interface Project {
@@ -61,7 +62,7 @@ export async function findProjectByApiKey(db: Db, key: string): Promise<Project 
 }
 
 /** Registers a key chosen by the operator (BOOTSTRAP_API_KEYS); a no-op when it exists. */
-export async function ensureApiKey(db: Db, projectId: ProjectId, key: string): Promise<void> {
+export async function ensureApiKey({ db, projectId }: Scope, { key }: { key: string }): Promise<void> {
   if (!/^sk_live_[A-Za-z0-9_-]{43,}$/.test(key))
     throw new ConfigError('Bootstrap API keys must look like sk_live_ + 32 base64url bytes.');
   await db

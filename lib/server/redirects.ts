@@ -24,8 +24,10 @@ export function withSignedParams(base: string, secret: string, params: Array<[st
 
 export async function failureRedirect(
   db: Db,
-  link: { id: SetupLinkId; projectId: ProjectId; failureRedirectUrl: string | null },
-  errorCode: FailureCode,
+  {
+    link,
+    errorCode,
+  }: { link: { id: SetupLinkId; projectId: ProjectId; failureRedirectUrl: string | null }; errorCode: FailureCode },
 ): Promise<string | null> {
   if (!link.failureRedirectUrl) return null;
   const secret = await getProjectSigningSecret(db, link.projectId);
@@ -47,8 +49,7 @@ export interface SuccessParams {
 
 export async function successRedirect(
   db: Db,
-  link: { projectId: ProjectId; successRedirectUrl: string | null },
-  p: SuccessParams,
+  { link, params: p }: { link: { projectId: ProjectId; successRedirectUrl: string | null }; params: SuccessParams },
 ) {
   if (!link.successRedirectUrl) return null;
   const secret = await getProjectSigningSecret(db, link.projectId);

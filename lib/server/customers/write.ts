@@ -69,7 +69,10 @@ export async function deleteCustomer(scope: Scope, { customerId }: { customerId:
     const txScope = { db: tx, projectId: scope.projectId };
     const customer = await requireCustomer(txScope, { customerId, param: 'id', lock: true });
     for (const config of await whatsappConfigsOfCustomer(txScope, { customerId: customer.id }))
-      await queueEvent(tx, scope.projectId, 'whatsapp.config.deleted', whatsappConfigEvent(config));
+      await queueEvent(
+        { db: tx, projectId: scope.projectId },
+        { type: 'whatsapp.config.deleted', payload: whatsappConfigEvent(config) },
+      );
     await tx.delete(customers).where(eq(customers.id, customer.id));
   });
 }

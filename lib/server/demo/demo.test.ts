@@ -31,7 +31,10 @@ describe('demo seed', () => {
     const first = await captureStdout(() => seedDemo(db, name));
     const key = /sk_live_[A-Za-z0-9_-]{43}/.exec(first)?.[0];
     expect(key, 'the first boot prints a working key').toBeDefined();
-    const project = await authenticateApiKey(db, new Headers({ 'x-api-key': key! }), new URL('http://localhost/'));
+    const project = await authenticateApiKey(db, {
+      headers: new Headers({ 'x-api-key': key! }),
+      url: new URL('http://localhost/'),
+    });
     expect(project.name).toBe(name);
     const firstUrl = /http:\/\/localhost:3000\/s\/sl_\S+/.exec(first)?.[0];
     expect(firstUrl).toBeDefined();

@@ -19,7 +19,7 @@ export async function openLink(db: Db, token: string): Promise<OpenLinkDecision>
   const link = await resolveLinkToken(db, token);
   if (!link) return { kind: 'invalid' };
   if (link.status !== 'active') {
-    const location = await failureRedirect(db, link, FINAL_STATUS_FAILURE_CODES[link.status]);
+    const location = await failureRedirect(db, { link, errorCode: FINAL_STATUS_FAILURE_CODES[link.status] });
     if (location) return { kind: 'redirect', location };
   }
   return { kind: 'bind', token, expiresAt: link.expiresAt };

@@ -6,7 +6,7 @@ import { ApiError } from './errors';
 const unauthorized = (message: string) => new ApiError('invalid_api_key', { message });
 
 /** Reads the key from `X-API-Key` or `Authorization: Bearer`; never from the query string. */
-export async function authenticateApiKey(db: Db, headers: Headers, url: URL): Promise<Project> {
+export async function authenticateApiKey(db: Db, { headers, url }: { headers: Headers; url: URL }): Promise<Project> {
   const auth = headers.get('authorization');
   let key = headers.get('x-api-key')?.trim();
   if (!key && auth) {

@@ -41,7 +41,7 @@ export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext<P>) => 
     let projectId: string | undefined;
     try {
       const db = await getDb();
-      const project = await authenticateApiKey(db, req.headers, url);
+      const project = await authenticateApiKey(db, { headers: req.headers, url });
       projectId = project.id;
       const body = hasBody(req.method) ? await readJsonBody(req) : null;
       const params = (route ? await route.params : {}) as P;

@@ -57,7 +57,7 @@ async function failed(
   return {
     status: 'failed',
     errorCode,
-    redirectUrl: await failureRedirect(db, link, errorCode),
+    redirectUrl: await failureRedirect(db, { link, errorCode }),
     nextAttemptId: stillActive ? newAttemptId(link.id) : null,
   };
 }
@@ -140,12 +140,13 @@ export async function completeOnboarding(
     phone_number_id: phone.id,
     business_account_id: wabaId,
   });
-  const redirectUrl = await successRedirect(db, link, {
+  const params = {
     setupLinkId: link.id,
     phoneNumberId: phone.id,
     businessAccountId: wabaId,
     whatsappConfigId: saved.whatsappConfigId,
     displayPhoneNumber: phone.displayPhoneNumber,
-  });
+  };
+  const redirectUrl = await successRedirect(db, { link, params });
   return { status: 'completed', redirectUrl, displayPhoneNumber: phone.displayPhoneNumber };
 }

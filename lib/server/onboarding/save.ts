@@ -30,7 +30,7 @@ export async function saveCompletedOnboarding(
 
     // The API's own events of these types have the same payload shapes. They are queued in this
     // order: the number, the config (by its insert), the link (by its transition).
-    await queueEvent(tx, link.projectId, 'whatsapp.phone_number.created', {
+    const payload = {
       phone_number_id: n.phone.id,
       project: { id: link.projectId },
       customer: { id: link.customerId },
@@ -38,7 +38,8 @@ export async function saveCompletedOnboarding(
       business_account_id: n.wabaId,
       display_phone_number: n.phone.displayPhoneNumber,
       connection_type: n.connectionType,
-    });
+    };
+    await queueEvent(scope, { type: 'whatsapp.phone_number.created', payload });
     const config = await insertWhatsappConfig(scope, {
       customerId: link.customerId,
       config: {

@@ -59,7 +59,8 @@ export async function expireDueLinks(db: Db, { customerId }: { customerId?: Cust
   if (!anyDue) return 0;
   return db.transaction(async (tx) => {
     const rows = await tx.update(setupLinks).set({ status: 'expired', updatedAt: at }).where(due).returning();
-    for (const row of rows) await queueEvent(tx, row.projectId, 'setup_link.expired', eventOf(row));
+    for (const row of rows)
+      await queueEvent({ db: tx, projectId: row.projectId }, { type: 'setup_link.expired', payload: eventOf(row) });
     return rows.length;
   });
 }
@@ -72,7 +73,8 @@ async function revokeWhere(tx: Db, where: SQL | undefined): Promise<SetupLinkRow
     .set({ status: 'revoked', revokedAt: at, updatedAt: at })
     .where(and(where, eq(setupLinks.status, 'active')))
     .returning();
-  for (const row of rows) await queueEvent(tx, row.projectId, 'setup_link.revoked', eventOf(row));
+  for (const row of rows)
+    await queueEvent({ db: tx, projectId: row.projectId }, { type: 'setup_link.revoked', payload: eventOf(row) });
   return rows;
 }
 
@@ -115,7 +117,7 @@ export async function createSetupLink(
         expiresAt: input.expires_at ?? new Date(at.getTime() + (input.expires_in_hours ?? MAX_LINK_HOURS) * HOUR),
       })
       .returning();
-    await queueEvent(tx, scope.projectId, 'setup_link.created', eventOf(link));
+    await queueEvent({ db: tx, projectId: scope.projectId }, { type: 'setup_link.created', payload: eventOf(link) });
     return link;
   });
   return toSetupLink(row, now());
@@ -204,11 +206,8 @@ export async function recordLinkFailure(
       .where(stillActive(scope, setupLinkId))
       .returning();
     if (!row) return false;
-    await queueEvent(tx, scope.projectId, 'setup_link.failed', {
-      ...eventOf(row),
-      error_code: errorCode,
-      last_step: row.lastStep,
-    });
+    const payload = { ...eventOf(row), error_code: errorCode, last_step: row.lastStep };
+    await queueEvent({ db: tx, projectId: scope.projectId }, { type: 'setup_link.failed', payload });
     return true;
   });
 }
@@ -246,6 +245,6 @@ export async function markLinkUsed(
     })
     .where(and(eq(setupLinks.id, setupLinkId), eq(setupLinks.projectId, scope.projectId)))
     .returning();
-  await queueEvent(scope.db, scope.projectId, 'setup_link.used', eventOf(row));
+  await queueEvent(scope, { type: 'setup_link.used', payload: eventOf(row) });
   return toSetupLink(row, at);
 }

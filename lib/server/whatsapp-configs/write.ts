@@ -45,7 +45,7 @@ export async function insertWhatsappConfig(
     })
     .returning();
   const created = toWhatsappConfig(row);
-  await queueEvent(tx, projectId, 'whatsapp.config.created', whatsappConfigEvent(created));
+  await queueEvent({ db: tx, projectId }, { type: 'whatsapp.config.created', payload: whatsappConfigEvent(created) });
   return created;
 }
 
@@ -112,6 +112,9 @@ export async function deleteWhatsappConfig(
   await scope.db.transaction(async (tx) => {
     const config = await getWhatsappConfig({ db: tx, projectId: scope.projectId }, { customerId, whatsappConfigId });
     await tx.delete(whatsappConfigs).where(eq(whatsappConfigs.id, config.id));
-    await queueEvent(tx, scope.projectId, 'whatsapp.config.deleted', whatsappConfigEvent(config));
+    await queueEvent(
+      { db: tx, projectId: scope.projectId },
+      { type: 'whatsapp.config.deleted', payload: whatsappConfigEvent(config) },
+    );
   });
 }
