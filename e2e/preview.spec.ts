@@ -19,6 +19,12 @@ const canvas = (page: Page) => page.getByTestId('preview-canvas');
 const sampleButton = (page: Page) => page.getByTestId('preview-connection_type').locator('button[type=submit]');
 const warnings = (page: Page) => page.getByTestId('contrast-warnings');
 const colourInput = (page: Page, name: string) => page.getByLabel(name, { exact: true });
+
+/** Opens the preview and waits until its scripts have run: a colour typed before hydration is lost. */
+async function openPreview(page: Page, path = '/preview') {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+}
 const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 test('every screen is rendered with the Preview badge, with no link, no cookie and no Meta request', async ({
@@ -33,7 +39,7 @@ test('every screen is rendered with the Preview badge, with no link, no cookie a
     const h = await r.headerValue('set-cookie');
     if (h) setCookies.push(`${r.url()}: ${h}`);
   });
-  await page.goto('/preview');
+  await openPreview(page);
   const headings: Record<(typeof SCREENS)[number], string> = {
     connection_type: en.ConnectionType.heading,
     connect: en.Connect.heading,
@@ -75,7 +81,7 @@ test('every screen is rendered with the Preview badge, with no link, no cookie a
 });
 
 test('changing a colour input repaints the canvas at once', async ({ page }) => {
-  await page.goto('/preview');
+  await openPreview(page);
   await expect(sampleButton(page)).toHaveCSS('background-color', rgb(DEFAULT_THEME.primary_color));
   await expect(canvas(page)).toHaveCSS('background-color', rgb(DEFAULT_THEME.background_color));
 
@@ -96,11 +102,11 @@ test('changing a colour input repaints the canvas at once', async ({ page }) => 
 });
 
 test('contrast warnings name the weak pairs; the default theme has none', async ({ page }) => {
-  await page.goto('/preview');
+  await openPreview(page);
   await expect(warnings(page)).toContainText('All text/background pairs reach WCAG AA');
   await expect(warnings(page).locator('li')).toHaveCount(0);
 
-  await page.goto('/preview?text_color=%23eeeeee');
+  await openPreview(page, '/preview?text_color=%23eeeeee');
   await expect(warnings(page)).toContainText('Below WCAG AA contrast');
   await expect(warnings(page).locator('li', { hasText: /^Text on Page background: 1\.\d\d:1$/ })).toHaveCount(1);
   await expect(warnings(page).locator('li', { hasText: /^Text on Card: / })).toHaveCount(1);
@@ -115,7 +121,7 @@ test('contrast warnings name the weak pairs; the default theme has none', async 
 });
 
 test('switching the language to Arabic shows the screens right to left, in Arabic', async ({ page }) => {
-  await page.goto('/preview');
+  await openPreview(page);
   await colourInput(page, 'Primary').fill('#000000');
   await page.getByLabel('Language').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -132,7 +138,7 @@ test('switching the language to Arabic shows the screens right to left, in Arabi
 });
 
 test('the width switch changes the canvas width', async ({ page }) => {
-  await page.goto('/preview');
+  await openPreview(page);
   const phone = (await canvas(page).boundingBox())!.width;
   expect(phone).toBeLessThanOrEqual(390);
   await page.getByRole('radio', { name: 'Desktop' }).check();
@@ -147,7 +153,7 @@ test('"Copy theme_config" copies valid JSON for the API; "Copy preview URL" repr
   context,
   api,
 }) => {
-  await page.goto('/preview?lang=hi');
+  await openPreview(page, '/preview?lang=hi');
   await colourInput(page, 'Primary').fill('#000000');
   await colourInput(page, 'Page background').fill('#fefce8');
   await page.getByRole('radio', { name: 'Desktop' }).check();
@@ -194,7 +200,7 @@ test("a customer's link open in the same browser leaks nothing into the preview 
   await page.goto(link.url); // the browser now holds this link's cookie
   await expect(page.locator('body')).toHaveCSS('background-color', rgb('#fefce8'));
 
-  await page.goto('/preview');
+  await openPreview(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('body')).toHaveCSS('background-color', rgb(DEFAULT_THEME.background_color));
 });

@@ -60,7 +60,7 @@ export function describeError(e: unknown): { error: string; reason: string; sqls
   return {
     error: e.name,
     reason: inner.message.split('\n')[0].slice(0, 300),
-    ...(typeof sqlstate === 'string' ? { sqlstate } : {}),
+    ...(typeof sqlstate === 'string' && /^[0-9A-Z]{5}$/.test(sqlstate) ? { sqlstate } : {}),
     ...(frames.length
       ? {
           at: frames
