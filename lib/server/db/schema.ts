@@ -16,6 +16,17 @@ import {
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const created = () => ts('created_at').notNull().defaultNow();
 type ThemeOverrides = Partial<Record<ThemeKey, string>>;
+// Rows belong to a project (and most to a customer): deleting the owner deletes them.
+const projectRef = () =>
+  uuid('project_id')
+    .$type<ProjectId>()
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' });
+const customerRef = () =>
+  uuid('customer_id')
+    .$type<CustomerId>()
+    .notNull()
+    .references(() => customers.id, { onDelete: 'cascade' });
 
 export const projects = pgTable(
   'projects',
@@ -33,10 +44,7 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .$type<ProjectId>()
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: projectRef(),
     keyHash: text('key_hash').notNull(),
     last4: text('last4').notNull(),
     createdAt: created(),
@@ -49,10 +57,7 @@ export const customers = pgTable(
   'customers',
   {
     id: uuid('id').$type<CustomerId>().primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .$type<ProjectId>()
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: projectRef(),
     name: text('name').notNull(),
     externalCustomerId: text('external_customer_id'),
     createdAt: created(),
@@ -68,14 +73,8 @@ export const setupLinks = pgTable(
   'setup_links',
   {
     id: uuid('id').$type<SetupLinkId>().primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .$type<ProjectId>()
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id')
-      .$type<CustomerId>()
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    projectId: projectRef(),
+    customerId: customerRef(),
     status: text('status', { enum: LINK_STATUSES }).notNull().default('active'),
     tokenHash: text('token_hash').notNull(),
     tokenEnc: text('token_enc').notNull(),
@@ -118,14 +117,8 @@ export const whatsappConfigs = pgTable(
   'whatsapp_configs',
   {
     id: uuid('id').$type<WhatsappConfigId>().primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .$type<ProjectId>()
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id')
-      .$type<CustomerId>()
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    projectId: projectRef(),
+    customerId: customerRef(),
     name: text('name').notNull(),
     phoneNumberId: text('phone_number_id').notNull(),
     businessAccountId: text('business_account_id').notNull(),
@@ -159,10 +152,7 @@ export const webhookEvents = pgTable(
   'webhook_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .$type<ProjectId>()
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: projectRef(),
     type: text('type').$type<EventType>().notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: created(),
