@@ -50,9 +50,11 @@ export const log = {
  * The one description of an unexpected error that goes into a log line. A database query error's
  * message lists the query's parameters (ciphertexts, token hashes, customer data), so only the
  * first line of the driver's own error is kept (SQL text and SQLSTATE, never values), with the
- * stack's frames but not the message the stack starts with.
+ * stack's frames but not the message the stack starts with. An error that knows its own safe
+ * description (`toLog()`, e.g. a Graph API error) gives that instead.
  */
-export function describeError(e: unknown): { error: string; reason: string; sqlstate?: string; at?: string } {
+export function describeError(e: unknown): Record<string, unknown> {
+  if (e instanceof Error && 'toLog' in e && typeof e.toLog === 'function') return e.toLog();
   if (!(e instanceof Error)) return { error: typeof e, reason: String(e).split('\n')[0].slice(0, 200) };
   const inner = e.cause instanceof Error ? e.cause : e;
   const sqlstate = (inner as { code?: unknown }).code;

@@ -3,7 +3,6 @@ import type { Db } from '../db/client';
 import type { CustomerId, ProjectId, SetupLinkId } from '../ids';
 import { describeError, log } from '../log';
 import { getGraphClient, type GraphClient } from '../meta/graph';
-import { GraphError } from '../meta/graph-error';
 import { failureRedirect, successRedirect } from '../redirects';
 import {
   FINAL_STATUS_FAILURE_CODES,
@@ -119,7 +118,7 @@ export async function completeOnboarding(
     saved = await saveCompletedOnboarding(db, { link, connected });
   } catch (e) {
     const errorCode = failureCodeFor(step, e);
-    const detail = e instanceof GraphError ? e.toLog() : describeError(e);
+    const detail = describeError(e);
     (errorCode === 'internal_error' ? log.error : log.warn)('onboarding_failed', {
       ...ctx,
       step,

@@ -2,7 +2,6 @@ import 'server-only';
 import { randomDigits } from '../crypto';
 import { describeError, log } from '../log';
 import type { GraphClient, PhoneNumberInfo } from '../meta/graph';
-import { GraphError } from '../meta/graph-error';
 import { OnboardingFailure, type CompletionStep } from './failure-codes';
 import type { ConnectionType } from '@/lib/shared/vocabulary';
 
@@ -101,7 +100,7 @@ export async function connectNumber(
         log.warn('smb_sync_request_failed', {
           phone_number_id: listed.id,
           sync_type: syncType,
-          ...(e instanceof GraphError ? e.toLog() : describeError(e)),
+          ...describeError(e),
         });
       });
     }
