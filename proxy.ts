@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale } from '@/lib/shared/vocabulary';
-import { LOCALE_OVERRIDE_HEADER, NONCE_HEADER, newNonce } from '@/lib/server/security/csp';
+import { LOCALE_OVERRIDE_HEADER, NONCE_HEADER, RAW_QUERY_HEADER, newNonce } from '@/lib/server/security/csp';
 import { hostedHeadersFor } from '@/lib/server/security/hosted-policy';
 import { withoutLinkCookie } from '@/lib/server/http/link-cookie';
 
@@ -15,6 +15,7 @@ export function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   // Internal headers are only ever set here, never taken from the client.
   forwarded.delete(LOCALE_OVERRIDE_HEADER);
+  forwarded.delete(RAW_QUERY_HEADER);
   forwarded.set(NONCE_HEADER, nonce);
   forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']);
   // The theme preview picks its language from the query string (?lang=ar), ahead of cookies.
@@ -24,6 +25,7 @@ export function proxy(request: NextRequest) {
   // The built-in demo partner page is an English developer tool, whatever the visitor's language.
   const demo = pathname === '/demo' || pathname.startsWith('/demo/');
   if (demo) forwarded.set(LOCALE_OVERRIDE_HEADER, 'en');
+  if (demo) forwarded.set(RAW_QUERY_HEADER, request.nextUrl.search);
   // The preview and the demo page have nothing to do with the customer's link: they never see it.
   const cookie = forwarded.get('cookie');
   if (cookie && (demo || preview)) forwarded.set('cookie', withoutLinkCookie(cookie));

@@ -38,7 +38,7 @@ test('cancel in Meta’s window, then try again and succeed', async ({ page, api
   await expect(back).toBeVisible();
   const href = new URL((await back.getAttribute('href'))!);
   expect(`${href.origin}${href.pathname}`).toBe(urls.failure_redirect_url);
-  expect([...href.searchParams.keys()]).toEqual(['setup_link_id', 'status', 'error_code', 'signature']);
+  expect([...href.searchParams.keys()]).toEqual(['setup_link_id', 'status', 'error_code', 'timestamp', 'signature']);
   expect(Object.fromEntries(href.searchParams)).toMatchObject({
     setup_link_id: link.id,
     status: 'failed',

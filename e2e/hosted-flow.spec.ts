@@ -31,6 +31,7 @@ const SUCCESS_PARAMS = [
   'business_account_id',
   'whatsapp_config_id',
   'display_phone_number',
+  'timestamp',
   'signature',
 ];
 const E164 = /^\+\d{8,15}$/;

@@ -42,7 +42,7 @@ async function expectRedirectToFailure(
   const base = new URL(failureUrl);
   expect(`${location.origin}${location.pathname}`).toBe(`${base.origin}${base.pathname}`);
   const ours = [...location.searchParams.keys()].slice([...base.searchParams.keys()].length);
-  expect(ours).toEqual(['setup_link_id', 'status', 'error_code', 'signature']);
+  expect(ours).toEqual(['setup_link_id', 'status', 'error_code', 'timestamp', 'signature']);
   // The partner's own query string is kept, first.
   for (const [k, v] of base.searchParams) expect(location.searchParams.get(k)).toBe(v);
   expect(Object.fromEntries(location.searchParams)).toMatchObject({
@@ -219,4 +219,36 @@ test('a revoked link: back to the partner with link_revoked, or a page saying it
   await followToPartner(page, replaced, 'link_revoked');
   await expect(page.getByRole('row', { name: 'ref crm-42' })).toBeVisible();
   await expectStatePage(page, deleted, 'revoked', 'ar', '#b3261e');
+});
+
+test('the demo partner page trusts only the signed run: every forged variant is "not valid"', async ({
+  page,
+  api,
+  baseURL,
+  request,
+}) => {
+  const failure = `${baseURL}/demo/partner/failure?ref=crm-7`;
+  const customer = await createCustomer(api);
+  const link = await createLink(api, customer.id, { failure_redirect_url: failure });
+  await createLink(api, customer.id); // revokes it: opening it now redirects with a signed failure
+  const genuine = (await expectRedirectToFailure(request, link, failure, 'link_revoked')).search;
+
+  // The signed status decides what the page says, not its path.
+  await page.goto(`/demo/partner/success${genuine}`);
+  await expect(page.getByRole('heading', { name: 'Signature valid', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Onboarding did not complete');
+
+  const forged = [
+    genuine.replace('?ref=crm-7', '?status=completed&phone_number_id=1&ref=crm-7'), // ours before the run
+    `${genuine}&phone_number_id=123`, // after the signature
+    genuine.replace('&timestamp=', '&status=completed&timestamp='), // duplicated inside
+    genuine.replace(/setup_link_id=([^&]+)&status=failed/, 'status=failed&setup_link_id=$1'), // reordered
+    genuine.replace(/timestamp=(\d+)/, (_m, t) => `timestamp=${Number(t) - 3600}`), // too old (and changed)
+  ];
+  for (const query of forged) {
+    await page.goto(`/demo/partner/success${query}`);
+    await expect(page.getByRole('heading', { name: 'Signature NOT valid', exact: true }), query).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redirect not verified');
+    await expect(page.getByText('Onboarding completed')).toHaveCount(0);
+  }
 });

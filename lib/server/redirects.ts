@@ -1,26 +1,10 @@
 import 'server-only';
 import type { Db } from './db/client';
-import { hmacHex, safeEqual } from './crypto';
+import { now } from './clock';
 import { getProjectSigningSecret } from './projects';
+import { signRedirect } from './redirect-signature';
 import type { ProjectId, SetupLinkId } from './ids';
 import type { FailureCode } from '@/lib/shared/vocabulary';
-
-/**
- * The signature a partner checks: hex HMAC-SHA256, keyed with the project's signing secret, over
- * the other parameters exactly as they appear in the URL, in order, joined as a query string
- * (`setup_link_id=...&status=completed&...`).
- */
-export function signParams(secret: string, params: Array<[string, string]>): string {
-  return hmacHex(secret, new URLSearchParams(params).toString());
-}
-
-/** Appends our parameters (and the signature) to the partner's URL, keeping its own query. */
-export function withSignedParams(base: string, secret: string, params: Array<[string, string]>): string {
-  const url = new URL(base);
-  for (const [k, v] of params) url.searchParams.append(k, v);
-  url.searchParams.append('signature', signParams(secret, params));
-  return url.toString();
-}
 
 export async function failureRedirect(
   db: Db,
@@ -31,11 +15,12 @@ export async function failureRedirect(
 ): Promise<string | null> {
   if (!link.failureRedirectUrl) return null;
   const secret = await getProjectSigningSecret(db, link.projectId);
-  return withSignedParams(link.failureRedirectUrl, secret, [
+  const params: Array<[string, string]> = [
     ['setup_link_id', link.id],
     ['status', 'failed'],
     ['error_code', errorCode],
-  ]);
+  ];
+  return signRedirect(link.failureRedirectUrl, secret, params, now());
 }
 
 export interface SuccessParams {
@@ -64,18 +49,5 @@ export async function successRedirect(
       : []),
     ['display_phone_number', p.displayPhoneNumber],
   ];
-  return withSignedParams(link.successRedirectUrl, secret, params);
-}
-
-/**
- * Verifies a redirect's signature (what a partner does; used by the demo partner page). The signed
- * parameters are ours: from `setup_link_id`, always the first we append, up to `signature`; any
- * parameters of the partner's own URL stand before them and are not signed.
- */
-export function verifySignedParams(params: URLSearchParams, secret: string): boolean {
-  const entries = [...params.entries()];
-  const first = entries.findIndex(([k]) => k === 'setup_link_id');
-  const sigIndex = entries.findIndex(([k]) => k === 'signature');
-  if (first < 0 || sigIndex < first) return false;
-  return safeEqual(signParams(secret, entries.slice(first, sigIndex)), entries[sigIndex][1]);
+  return signRedirect(link.successRedirectUrl, secret, params, now());
 }

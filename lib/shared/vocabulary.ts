@@ -39,17 +39,27 @@ export const FINAL_STATUS_FAILURE_CODES = {
 
 /** Webhook event types, written to the outbox with the change they report. */
 export const EVENT_TYPES = [
-  'whatsapp.phone_number.created',
-  'whatsapp.config.created',
-  'whatsapp.config.deleted',
   'setup_link.created',
-  'setup_link.used',
+  'setup_link.opened',
+  'setup_link.connection_type_selected',
+  'setup_link.facebook_opened',
+  'setup_link.cancelled',
   'setup_link.failed',
+  'setup_link.used',
   'setup_link.abandoned',
   'setup_link.expired',
   'setup_link.revoked',
+  'setup_link.renewal_requested',
+  'whatsapp.phone_number.created',
+  'whatsapp.config.created',
+  'whatsapp.config.deleted',
+  'webhook.test',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** A webhook delivery's state in the delivery log. */
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The 12 colour tokens of a theme (`theme_config`). */
 export const THEME_KEYS = [

@@ -126,6 +126,12 @@ describe('setup links API: create', () => {
       'setup_link.success_redirect_url',
       'invalid_url',
     ],
+    [
+      'redirect using one of our parameter names',
+      { failure_redirect_url: 'https://example.com/back?status=x' },
+      'setup_link.failure_redirect_url',
+      'invalid_url',
+    ],
     ['unknown language', { language: 'fr' }, 'setup_link.language'],
     ['empty connection types', { allowed_connection_types: [] }, 'setup_link.allowed_connection_types'],
     [

@@ -4,7 +4,7 @@ import { decryptSecret } from '@/lib/server/crypto';
 import { setupLinks } from '@/lib/server/db/schema';
 import type { SetupLinkId } from '@/lib/server/ids';
 import { getProjectSigningSecret } from '@/lib/server/projects';
-import { verifySignedParams } from '@/lib/server/redirects';
+import { verifyRedirect } from '@/lib/server/redirect-signature';
 import { resolveLinkToken } from '@/lib/server/setup-links/resolve';
 import { testProject } from '../support/fixtures';
 import { insertTestLink, linkState, startTestMeta } from '../support/onboarding';
@@ -104,11 +104,14 @@ describe('completeOnboarding', () => {
       'business_account_id',
       'whatsapp_config_id',
       'display_phone_number',
+      'timestamp',
       'signature',
     ]);
     expect(url.searchParams.get('display_phone_number')).toBe(r.displayPhoneNumber);
     expect(r.redirectUrl).toContain(`display_phone_number=${encodeURIComponent(r.displayPhoneNumber)}`);
-    expect(verifySignedParams(url.searchParams, await getProjectSigningSecret(ctx.db, ctx.project.id))).toBe(true);
+    expect(
+      verifyRedirect(url.search, await getProjectSigningSecret(ctx.db, ctx.project.id), { now: new Date() }).ok,
+    ).toBe(true);
     expect((await meta.counts()).registrations).toBe(1);
   });
 
@@ -172,9 +175,12 @@ describe('completeOnboarding', () => {
       ['setup_link_id', link.id],
       ['status', 'failed'],
       ['error_code', 'token_exchange_failed'],
+      ['timestamp', expect.stringMatching(/^\d+$/)],
       ['signature', expect.any(String)],
     ]);
-    expect(verifySignedParams(url.searchParams, await getProjectSigningSecret(ctx.db, ctx.project.id))).toBe(true);
+    expect(
+      verifyRedirect(url.search, await getProjectSigningSecret(ctx.db, ctx.project.id), { now: new Date() }).ok,
+    ).toBe(true);
     expect(verifyAttemptId(link.id, r.nextAttemptId)).toBe(true);
   });
 

@@ -7,7 +7,7 @@ import { getProjectSigningSecret } from '../projects';
 import { createCustomer } from '../customers/write';
 import { createSetupLink } from '../setup-links/write';
 import { setupLinkCreateSchema } from '../setup-links/schema';
-import { withSignedParams } from '../redirects';
+import { signRedirect } from '../redirect-signature';
 import { testProject } from '@/test/support/fixtures';
 import { seedDemo } from './seed';
 import { checkRedirectSignature } from './verify';
@@ -69,41 +69,45 @@ describe('demo partner page: signature check', () => {
     ];
     return { db, link, secret, params };
   }
-  const query = (url: string) => new URL(url).searchParams;
+  const query = (url: string) => new URL(url).search;
+  const sign = (base: string, secret: string, params: Array<[string, string]>) =>
+    signRedirect(base, secret, params, new Date());
 
   it('accepts what the server signed, with or without the partner’s own parameters first', async () => {
     const { db, secret, params } = await signedLink();
+    expect(await checkRedirectSignature(db, query(sign('https://p.example/done', secret, params)))).toMatchObject({
+      state: 'valid',
+    });
     expect(
-      await checkRedirectSignature(db, query(withSignedParams('https://p.example/done', secret, params))),
-    ).toMatchObject({ state: 'valid' });
-    expect(
-      await checkRedirectSignature(db, query(withSignedParams('https://p.example/done?ref=42&x=y', secret, params))),
+      await checkRedirectSignature(db, query(sign('https://p.example/done?ref=42&x=y', secret, params))),
     ).toMatchObject({ state: 'valid' });
   });
 
   it('rejects tampered parameters and another secret', async () => {
     const { db, secret, params } = await signedLink();
-    const tampered = query(withSignedParams('https://p.example/done', secret, params));
-    tampered.set('error_code', 'internal_error');
+    const tampered = query(sign('https://p.example/done', secret, params)).replace('link_revoked', 'internal_error');
     expect(await checkRedirectSignature(db, tampered)).toMatchObject({ state: 'invalid' });
-    expect(
-      await checkRedirectSignature(db, query(withSignedParams('https://p.example/done', 'ss_other', params))),
-    ).toMatchObject({ state: 'invalid' });
+    expect(await checkRedirectSignature(db, query(sign('https://p.example/done', 'ss_other', params)))).toMatchObject({
+      state: 'invalid',
+    });
   });
 
   it('says when it cannot check: no signature, no or unknown link', async () => {
     const { db, link } = await signedLink();
-    expect(await checkRedirectSignature(db, new URLSearchParams({ setup_link_id: link.id }))).toEqual({
+    expect(await checkRedirectSignature(db, `?${new URLSearchParams({ setup_link_id: link.id })}`)).toEqual({
       state: 'missing',
     });
-    expect(await checkRedirectSignature(db, new URLSearchParams({ signature: 'ab' }))).toEqual({
+    expect(await checkRedirectSignature(db, `?${new URLSearchParams({ signature: 'ab' })}`)).toEqual({
       state: 'unknown_link',
     });
     expect(
-      await checkRedirectSignature(db, new URLSearchParams({ setup_link_id: 'not-a-uuid', signature: 'ab' })),
+      await checkRedirectSignature(db, `?${new URLSearchParams({ setup_link_id: 'not-a-uuid', signature: 'ab' })}`),
     ).toEqual({ state: 'unknown_link' });
     expect(
-      await checkRedirectSignature(db, new URLSearchParams({ setup_link_id: crypto.randomUUID(), signature: 'ab' })),
+      await checkRedirectSignature(
+        db,
+        `?${new URLSearchParams({ setup_link_id: crypto.randomUUID(), signature: 'ab' })}`,
+      ),
     ).toEqual({ state: 'unknown_link' });
   });
 });

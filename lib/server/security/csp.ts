@@ -4,6 +4,8 @@
 /** Request headers the proxy sets for the page renderer (never trusted from the client). */
 export const NONCE_HEADER = 'x-nonce';
 export const LOCALE_OVERRIDE_HEADER = 'x-locale-override';
+/** The demo partner page's query string exactly as it arrived (a signature covers it byte for byte). */
+export const RAW_QUERY_HEADER = 'x-raw-query';
 
 export interface CspOptions {
   nonce: string;

@@ -6,6 +6,7 @@ import { themeConfigSchema } from '@/lib/shared/theme';
 import { CONNECTION_TYPES, FAILURE_CODES, LINK_STATUSES, LOCALES, SETUP_STATUSES } from '@/lib/shared/vocabulary';
 import { now } from '../clock';
 import { redirectUrlSchema } from '../redirect-url';
+import { clashingRedirectParam } from '../redirect-signature';
 import type { SetupLink } from './domain';
 import { linkUrl } from './token';
 
@@ -22,9 +23,18 @@ const expiresAt = apiDateTime
   .refine((d) => d.getTime() > now().getTime(), 'must be in the future')
   .refine((d) => d.getTime() <= now().getTime() + MAX_LINK_HOURS * HOUR, 'must be at most 30 days ahead');
 
+// A partner URL of its own may not use our parameter names: its redirects could never verify.
+const partnerRedirectUrl = redirectUrlSchema.superRefine((url, ctx) => {
+  const clash = clashingRedirectParam(url);
+  if (clash) {
+    const message = `must not have a "${clash}" query parameter of its own: the redirect adds it`;
+    ctx.addIssue({ code: 'custom', message, params: { code: 'invalid_url' } });
+  }
+});
+
 const fields = {
-  success_redirect_url: redirectUrlSchema.nullable().optional(),
-  failure_redirect_url: redirectUrlSchema.nullable().optional(),
+  success_redirect_url: partnerRedirectUrl.nullable().optional(),
+  failure_redirect_url: partnerRedirectUrl.nullable().optional(),
   allowed_connection_types: z
     .array(z.enum(CONNECTION_TYPES))
     .min(1, 'must list at least one connection type')

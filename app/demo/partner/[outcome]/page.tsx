@@ -1,36 +1,33 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/server/db/client';
 import { checkRedirectSignature, type SignatureCheck } from '@/lib/server/demo/verify';
+import { RAW_QUERY_HEADER } from '@/lib/server/security/csp';
 
 // The built-in stand-in for a partner's platform: the demo link's success and failure redirects
 // land here, so `npm start` shows the whole round trip, parameters and signature check included.
 // Operator-facing, English only: proxy.ts pins the locale of /demo/* to "en", so the root
 // layout renders <html lang="en" dir="ltr"> here whatever the browser's language.
+// What it shows comes from the verified parameters only: the path (/success, /failure) and any
+// unsigned parameter are the visitor's to change, so they decide nothing.
 
 export const metadata: Metadata = { title: 'Demo partner page', robots: { index: false, follow: false } };
 
 const OUTCOMES = {
-  success: {
+  completed: {
     heading: 'Onboarding completed',
     intro: 'The customer connected a WhatsApp number. The hosted page sent them here, to the success redirect URL.',
   },
-  failure: {
+  failed: {
     heading: 'Onboarding did not complete',
     intro: 'The hosted page sent the customer here, to the failure redirect URL. error_code says why.',
   },
+  unverified: {
+    heading: 'Redirect not verified',
+    intro: 'Nothing on this page can be trusted: the parameters below are only what the address says.',
+  },
 } as const;
-
-type SearchParams = Awaited<PageProps<'/demo/partner/[outcome]'>['searchParams']>;
-
-/** Back to a query string, in the order received (the signature covers the parameters in order). */
-function toParams(search: SearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
-  }
-  return params;
-}
 
 const VERDICTS: Record<SignatureCheck['state'], { label: string; detail: string; tone: string }> = {
   valid: {
@@ -60,17 +57,18 @@ const VERDICTS: Record<SignatureCheck['state'], { label: string; detail: string;
 export default async function DemoPartnerPage(props: PageProps<'/demo/partner/[outcome]'>) {
   const { outcome } = await props.params;
   if (outcome !== 'success' && outcome !== 'failure') notFound();
-  const params = toParams(await props.searchParams);
-  const check = await checkRedirectSignature(await getDb(), params);
+  const query = (await headers()).get(RAW_QUERY_HEADER) ?? '';
+  const check = await checkRedirectSignature(await getDb(), query);
   const verdict = VERDICTS[check.state];
-  const rows = [...params.entries()];
+  const shown = OUTCOMES[check.state === 'valid' ? check.redirect.status : 'unverified'];
+  const rows = [...new URLSearchParams(query).entries()];
 
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-8 text-text">
       <header className="flex flex-col gap-2">
         <p className="text-sm font-medium text-muted-text">Demo partner (stands in for your platform)</p>
-        <h1 className="text-2xl font-semibold">{OUTCOMES[outcome].heading}</h1>
-        <p className="text-muted-text">{OUTCOMES[outcome].intro}</p>
+        <h1 className="text-2xl font-semibold">{shown.heading}</h1>
+        <p className="text-muted-text">{shown.intro}</p>
       </header>
 
       <section aria-labelledby="signature-heading" className={`rounded-lg border-2 p-4 ${verdict.tone}`}>
@@ -78,11 +76,12 @@ export default async function DemoPartnerPage(props: PageProps<'/demo/partner/[o
           {verdict.label}
         </h2>
         <p>{verdict.detail}</p>
+        {check.state === 'invalid' && <p className="mt-2 text-sm">Why: {check.reason}.</p>}
       </section>
 
       <section aria-labelledby="params-heading" className="flex flex-col gap-2">
         <h2 id="params-heading" className="text-lg font-semibold">
-          Query parameters
+          Query parameters, as received
         </h2>
         {rows.length === 0 ? (
           <p>This page was opened without any query parameters.</p>
@@ -120,9 +119,11 @@ export default async function DemoPartnerPage(props: PageProps<'/demo/partner/[o
           How a partner checks it
         </h2>
         <p>
-          Take the parameters from <code>setup_link_id</code> up to (not including) <code>signature</code>, as they
-          appear in the URL, joined as a query string. The signature is the hex HMAC-SHA256 of that string, keyed with
-          your project&apos;s signing secret. Compare in constant time.
+          <code>signature</code> is the last parameter. Before it stands the signed run: our parameters, from{' '}
+          <code>setup_link_id</code> to <code>timestamp</code>, exactly as they appear in the URL. Accept only when the
+          hex HMAC-SHA256 of that run, keyed with your project&apos;s signing secret, equals the signature (compare in
+          constant time), none of our parameters appears twice or outside the run, and the timestamp is at most 15
+          minutes old. Then read the values from the run, never from elsewhere in the URL.
         </p>
       </section>
     </main>
