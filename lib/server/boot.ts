@@ -6,13 +6,15 @@ import { env } from './env';
 import { describeError, log } from './log';
 import { ensureApiKey, ensureProject } from './projects';
 import { expireDueLinks } from './setup-links/write';
+import { startDeliveryWorker } from './webhooks/worker';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * Server boot (from instrumentation.ts, through lib/startup.ts): open the database now rather than on the first request
- * (a fresh PGlite takes seconds), register the operator's bootstrap keys, start the expiry sweep,
- * and seed the demo. Idempotent per process: `next dev` may call register again.
+ * (a fresh PGlite takes seconds), register the operator's bootstrap keys, start the expiry sweep
+ * and the webhook delivery worker (every instance runs one; they share the work), and seed the
+ * demo. Idempotent per process: `next dev` may call register again.
  */
 export function boot(): Promise<void> {
   const g = globalThis as unknown as { __boot?: Promise<void> };
@@ -23,6 +25,8 @@ async function run() {
   const db = await getDb();
   await ensureBootstrapKeys(db);
   startExpirySweep(db);
+  // Not awaited: the loop polls in the background on unref'd timers. Stored for tests and shutdown.
+  (globalThis as unknown as { __webhookWorker?: unknown }).__webhookWorker = startDeliveryWorker(db);
   if (env.demo) {
     // The demo is a convenience: a failure to seed it is logged, it never stops the server.
     await seedDemo(db).catch((e) => log.error('demo_seed_failed', describeError(e)));

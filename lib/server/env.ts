@@ -44,7 +44,27 @@ const schema = z.object({
   BOOTSTRAP_API_KEYS: optional,
   DISABLE_DEMO: bool,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Webhook delivery: the retry schedule (comma-separated seconds) and whether endpoints may be
+  // on private networks (an operator's own receivers behind the firewall).
+  WEBHOOK_RETRY_SCHEDULE: optional,
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool,
 });
+
+/** Seconds between webhook attempts: after the first failure, the second, ... (7 retries). */
+export const DEFAULT_RETRY_SCHEDULE = [5, 300, 1800, 7200, 18000, 36000, 36000];
+
+/** `WEBHOOK_RETRY_SCHEDULE`: comma-separated positive seconds (decimals allowed), at most 20. */
+export function parseRetrySchedule(raw: string | undefined): number[] {
+  if (raw === undefined) return DEFAULT_RETRY_SCHEDULE;
+  const parts = raw.split(',').map((p) => p.trim());
+  const seconds = parts.map((p) => (/^\d+(\.\d+)?$/.test(p) ? Number(p) : NaN));
+  if (parts.length > 20 || seconds.some((n) => !(n > 0 && n <= 7 * 86_400)))
+    throw new ConfigError(
+      'Invalid environment: WEBHOOK_RETRY_SCHEDULE must be comma-separated seconds between 0 and 604800 ' +
+        '(at most 20), like "5,300,1800"',
+    );
+  return seconds;
+}
 
 function load() {
   const parsed = schema.safeParse(process.env);
@@ -87,6 +107,10 @@ function load() {
         return { project: pair.slice(0, i), key: pair.slice(i + 1) };
       }),
     demo: devMode && !e.DISABLE_DEMO,
+    webhooks: {
+      retrySchedule: parseRetrySchedule(e.WEBHOOK_RETRY_SCHEDULE),
+      allowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? false,
+    },
     meta: {
       appId: e.META_APP_ID ?? 'emulator-app',
       appSecret: e.META_APP_SECRET ?? 'emulator-secret',

@@ -6,6 +6,8 @@ export const RESOURCE_LABELS = {
   customer: 'customer',
   setup_link: 'setup link',
   whatsapp_config: 'WhatsApp config',
+  webhook_endpoint: 'webhook endpoint',
+  webhook_delivery: 'webhook delivery',
 } as const;
 export type Resource = keyof typeof RESOURCE_LABELS;
 
@@ -22,7 +24,7 @@ export class NotFoundError extends Error {
 }
 
 /** Codes of the conflicts the domain reports (each is an API error code with status 409). */
-export type ConflictCode = 'setup_link_not_active' | 'external_customer_id_taken';
+export type ConflictCode = 'setup_link_not_active' | 'external_customer_id_taken' | 'delivery_already_succeeded';
 
 /** The request is valid but the resource's state does not allow it. */
 export class ConflictError extends Error {
@@ -33,6 +35,21 @@ export class ConflictError extends Error {
   ) {
     super(message);
     this.name = 'ConflictError';
+  }
+}
+
+/** Codes of input the domain refuses after looking further than the schema (each a 422 API code). */
+export type InvalidInputCode = 'webhook_url_not_allowed';
+
+/** The input is well-formed but refused on a check the schema cannot make (e.g. DNS resolution). */
+export class InvalidInputError extends Error {
+  constructor(
+    readonly code: InvalidInputCode,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+    this.name = 'InvalidInputError';
   }
 }
 

@@ -1,15 +1,24 @@
 import 'server-only';
 import { webhookEvents } from './db/schema';
+import type { WebhookEndpointId, WebhookEventId } from './ids';
 import type { Scope } from './scope';
+import { fanOutEvent } from './webhooks/deliveries';
 import type { EventType } from '@/lib/shared/vocabulary';
 
 /**
- * Writes a webhook event of the scope's project to the outbox. Call it with a scope whose `db` is
- * the transaction that makes the change, so the event exists exactly when the change does.
+ * Writes a webhook event of the scope's project to the outbox, with one pending delivery per
+ * endpoint subscribed to it (or to `endpointId` only). Call it with a scope whose `db` is the
+ * transaction that makes the change, so the event and its deliveries exist exactly when the
+ * change does. Payloads never hold secrets (tokens, signing secrets).
  */
 export async function queueEvent(
-  { db, projectId }: Scope,
-  { type, payload }: { type: EventType; payload: Record<string, unknown> },
-): Promise<void> {
-  await db.insert(webhookEvents).values({ projectId, type, payload });
+  scope: Scope,
+  { type, payload, endpointId }: { type: EventType; payload: Record<string, unknown>; endpointId?: WebhookEndpointId },
+): Promise<WebhookEventId> {
+  const [event] = await scope.db
+    .insert(webhookEvents)
+    .values({ projectId: scope.projectId, type, payload })
+    .returning({ id: webhookEvents.id });
+  await fanOutEvent(scope, { eventId: event.id, type, endpointId });
+  return event.id;
 }

@@ -9,6 +9,9 @@ export type ProjectId = Id<'project'>;
 export type CustomerId = Id<'customer'>;
 export type SetupLinkId = Id<'setup_link'>;
 export type WhatsappConfigId = Id<'whatsapp_config'>;
+export type WebhookEndpointId = Id<'webhook_endpoint'>;
+export type WebhookDeliveryId = Id<'webhook_delivery'>;
+export type WebhookEventId = Id<'webhook_event'>;
 
 // Path ids are UUIDs. Anything else cannot exist, so it is "not found" (never a database cast error).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,5 +19,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** The id when `raw` has an id's shape, else null (the caller answers "not found"). */
-export const parseId = <T extends ProjectId | CustomerId | SetupLinkId | WhatsappConfigId>(raw: string): T | null =>
-  isUuid(raw) ? (raw as T) : null;
+export const parseId = <
+  T extends ProjectId | CustomerId | SetupLinkId | WhatsappConfigId | WebhookEndpointId | WebhookDeliveryId,
+>(
+  raw: string,
+): T | null => (isUuid(raw) ? (raw as T) : null);

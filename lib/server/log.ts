@@ -6,7 +6,8 @@ import 'server-only';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 const SECRET_FIELD = /(token|secret|password|pin|api_?key|authorization|cookie|code$|^code)/i;
-const SECRET_VALUE = /\b(sk_live_|sl_|whsec_|EAA)[A-Za-z0-9_\-]{8,}/g;
+// Webhook secrets are standard base64 (`+`, `/`, `=`), the others base64url.
+const SECRET_VALUE = /\b(sk_live_|sl_|whsec_|EAA)[A-Za-z0-9_\-+/=]{8,}/g;
 
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(SECRET_VALUE, (_m, p: string) => `${p}[REDACTED]`);

@@ -5,9 +5,29 @@ import * as setupLinks from '@/app/platform/v1/customers/[customerId]/setup_link
 import * as setupLink from '@/app/platform/v1/customers/[customerId]/setup_links/[id]/route';
 import * as configs from '@/app/platform/v1/customers/[customerId]/whatsapp_configs/route';
 import * as config from '@/app/platform/v1/customers/[customerId]/whatsapp_configs/[id]/route';
+import * as webhooks from '@/app/platform/v1/webhooks/route';
+import * as webhook from '@/app/platform/v1/webhooks/[id]/route';
+import * as rotateSecret from '@/app/platform/v1/webhooks/[id]/rotate_secret/route';
+import * as webhookTest from '@/app/platform/v1/webhooks/[id]/test/route';
+import * as deliveries from '@/app/platform/v1/webhooks/[id]/deliveries/route';
+import * as retryDelivery from '@/app/platform/v1/deliveries/[id]/retry/route';
 import * as unknown from '@/app/platform/v1/[...path]/route';
 
-export const routes = { customers, customer, setupLinks, setupLink, configs, config, unknown };
+export const routes = {
+  customers,
+  customer,
+  setupLinks,
+  setupLink,
+  configs,
+  config,
+  webhooks,
+  webhook,
+  rotateSecret,
+  webhookTest,
+  deliveries,
+  retryDelivery,
+  unknown,
+};
 
 export const paths = {
   customers: () => '/customers',
@@ -16,4 +36,10 @@ export const paths = {
   setupLink: (customerId: string, id: string) => `/customers/${customerId}/setup_links/${id}`,
   configs: (customerId: string) => `/customers/${customerId}/whatsapp_configs`,
   config: (customerId: string, id: string) => `/customers/${customerId}/whatsapp_configs/${id}`,
+  webhooks: () => '/webhooks',
+  webhook: (id: string) => `/webhooks/${id}`,
+  rotateSecret: (id: string) => `/webhooks/${id}/rotate_secret`,
+  webhookTest: (id: string) => `/webhooks/${id}/test`,
+  deliveries: (id: string) => `/webhooks/${id}/deliveries`,
+  retryDelivery: (id: string) => `/deliveries/${id}/retry`,
 };

@@ -1,8 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { CustomerId, ProjectId, SetupLinkId, WhatsappConfigId } from '../ids';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type {
+  CustomerId,
+  ProjectId,
+  SetupLinkId,
+  WebhookDeliveryId,
+  WebhookEndpointId,
+  WebhookEventId,
+  WhatsappConfigId,
+} from '../ids';
 import {
   CONNECTION_TYPES,
+  DELIVERY_STATUSES,
   LINK_STATUSES,
   SETUP_STATUSES,
   type ConnectionType,
@@ -151,11 +160,66 @@ export const onboardingAttempts = pgTable('onboarding_attempts', {
 export const webhookEvents = pgTable(
   'webhook_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').$type<WebhookEventId>().primaryKey().defaultRandom(),
     projectId: projectRef(),
     type: text('type').$type<EventType>().notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: created(),
   },
   (t) => [index('webhook_events_project_created_idx').on(t.projectId, t.createdAt)],
+);
+
+// Where a project's events go. `events` is ['*'] or a list of event types; the signing secret is
+// stored encrypted and shown only when created or rotated.
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid('id').$type<WebhookEndpointId>().primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    url: text('url').notNull(),
+    events: jsonb('events').$type<Array<EventType | '*'>>().notNull(),
+    active: boolean('active').notNull().default(true),
+    description: text('description'),
+    secretEnc: text('secret_enc').notNull(),
+    createdAt: created(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('webhook_endpoints_project_created_idx').on(t.projectId, t.createdAt, t.id)],
+);
+
+// One row per event x endpoint subscribed when the event was written (same transaction). A
+// pending row is due at `next_attempt_at`; a worker that claims it pushes that forward and sets
+// `leased_until` (a lease), so a crashed worker's claim expires and another worker takes it over.
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').$type<WebhookDeliveryId>().primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    endpointId: uuid('endpoint_id')
+      .$type<WebhookEndpointId>()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .$type<WebhookEventId>()
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: 'cascade' }),
+    eventType: text('event_type').$type<EventType>().notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    // Set while a worker sends it (the same instant as the pushed `next_attempt_at`).
+    leasedUntil: ts('leased_until'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: created(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_endpoint_event_key').on(t.endpointId, t.eventId),
+    index('webhook_deliveries_endpoint_created_idx').on(t.endpointId, t.createdAt, t.id),
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
+  ],
 );

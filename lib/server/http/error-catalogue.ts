@@ -49,8 +49,8 @@ export const ERROR_CATALOGUE = {
     status: 404,
     type: 'not_found',
     meaning:
-      'No such customer, setup link or WhatsApp config in your project (also for ids that are not UUIDs). ' +
-      '`param` says which id: `customer_id` or `id`.',
+      'No such customer, setup link, WhatsApp config, webhook endpoint or delivery in your project (also for ids ' +
+      'that are not UUIDs). `param` says which id: `customer_id` or `id`.',
   },
   route_not_found: { status: 404, type: 'not_found', meaning: 'No endpoint at this path.' },
   method_not_allowed: invalid(
@@ -68,6 +68,11 @@ export const ERROR_CATALOGUE = {
     type: 'conflict',
     meaning: 'Another customer of the project already has this `external_customer_id`.',
   },
+  delivery_already_succeeded: {
+    status: 409,
+    type: 'conflict',
+    meaning: 'The webhook delivery already succeeded; only failed or pending deliveries can be retried.',
+  },
   body_too_large: invalid(413, 'The body is over 1 MB (16 KB on the hosted page).'),
   unsupported_media_type: invalid(415, 'The body is not sent as `Content-Type: application/json`.'),
   invalid_body: invalid(422, 'The body is JSON but not an object.'),
@@ -77,10 +82,17 @@ export const ERROR_CATALOGUE = {
     'A field or query parameter has the wrong type, format or range (the message says which rule).',
   ),
   unknown_parameter: invalid(422, 'The body has a field this endpoint does not take (typos are not silently ignored).'),
+  unknown_event_type: invalid(422, '`events` names an event type that does not exist (see the list in the README).'),
   invalid_url: invalid(
     422,
     'A redirect or webhook URL is not an absolute `https://` URL of at most 2,048 characters without user info ' +
-      'or fragment (`http://localhost` only where the operator allows it).',
+      'or fragment (`http://localhost` only where the operator allows it), or a redirect URL whose own query uses ' +
+      'one of the parameter names the redirect adds.',
+  ),
+  webhook_url_not_allowed: invalid(
+    422,
+    'The webhook URL is, or its host resolves to, a private, loopback, link-local or cloud metadata address ' +
+      '(`WEBHOOK_ALLOW_PRIVATE_NETWORKS` lets an operator allow private networks).',
   ),
   parameter_conflict: invalid(422, 'Two fields exclude each other (`expires_at` and `expires_in_hours`).'),
   provisioning_country_not_supported: invalid(

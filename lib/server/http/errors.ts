@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { ERROR_CATALOGUE, type ErrorCode, type ErrorType } from './error-catalogue';
 
 export type { ErrorCode, ErrorType };
@@ -39,6 +39,7 @@ export function toApiError(e: unknown): ApiError | null {
   if (e instanceof z.ZodError) return fromZod(e);
   if (e instanceof NotFoundError) return new ApiError('resource_not_found', { message: e.message, param: e.param });
   if (e instanceof ConflictError) return new ApiError(e.code, { message: e.message, param: e.param });
+  if (e instanceof InvalidInputError) return new ApiError(e.code, { message: e.message, param: e.param });
   return null;
 }
 

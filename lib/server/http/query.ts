@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { NotFoundError, type Resource } from '../errors';
-import { parseId, type CustomerId, type SetupLinkId, type WhatsappConfigId } from '../ids';
+import {
+  parseId,
+  type CustomerId,
+  type SetupLinkId,
+  type WebhookDeliveryId,
+  type WebhookEndpointId,
+  type WhatsappConfigId,
+} from '../ids';
 import { fromZod, PARSE_OPTIONS } from './errors';
 import { parsePagination, type Pagination } from './pagination';
 
@@ -10,6 +17,8 @@ interface IdOf {
   customer: CustomerId;
   setup_link: SetupLinkId;
   whatsapp_config: WhatsappConfigId;
+  webhook_endpoint: WebhookEndpointId;
+  webhook_delivery: WebhookDeliveryId;
 }
 
 /**
