@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hmacHex, safeEqual } from './crypto';
 import { FAILURE_CODES, isOneOf, type FailureCode } from '@/lib/shared/vocabulary';
 
 // The signed parameters of a success or failure redirect. We append our parameters to the
@@ -45,8 +45,6 @@ export type SignedRedirect =
     }
   | { status: 'failed'; setupLinkId: string; errorCode: FailureCode; timestamp: number };
 
-const hmac = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest('hex');
-
 /**
  * `base` (a redirect URL: no fragment) with our parameters, `timestamp` and `signature` appended;
  * nothing of `base` is re-encoded.
@@ -54,7 +52,7 @@ const hmac = (secret: string, data: string) => createHmac('sha256', secret).upda
 export function signRedirect(base: string, secret: string, params: Array<[string, string]>, at: Date): string {
   const run = new URLSearchParams([...params, ['timestamp', String(Math.floor(at.getTime() / 1000))]]).toString();
   const separator = !base.includes('?') ? '?' : /[?&]$/.test(base) ? '' : '&';
-  return `${base}${separator}${run}&signature=${hmac(secret, run)}`;
+  return `${base}${separator}${run}&signature=${hmacHex(secret, run)}`;
 }
 
 export type VerifyResult = { ok: true; redirect: SignedRedirect } | { ok: false; reason: string };
@@ -95,10 +93,7 @@ export function verifyRedirect(
   if (new Set(ours).size !== ours.length) return fail('a parameter appears twice');
   const run = parts.slice(start, last).join('&');
   const signature = (pairs[last] as [string, string])[1];
-  const expected = hmac(secret, run);
-  if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
-    return fail('the signature does not match');
-  }
+  if (!safeEqual(signature, hmacHex(secret, run))) return fail('the signature does not match');
   const v: Record<string, string> = Object.fromEntries((pairs as Array<[string, string]>).slice(start, last));
   if (!v.setup_link_id) return fail('setup_link_id is missing');
   const timestamp = /^\d{1,12}$/.test(v.timestamp ?? '') ? Number(v.timestamp) : NaN;

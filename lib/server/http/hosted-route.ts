@@ -8,7 +8,7 @@ import { parseFlatBody, readJsonBody } from './body';
 import { readCookie } from './cookies';
 import { ApiError, toApiError } from './errors';
 import { LINK_COOKIE } from './link-cookie';
-import { errorResponse, json } from './respond';
+import { errorResponse } from './respond';
 
 // The JSON endpoints the hosted page calls. They act on the link bound to the browser's cookie,
 // so they must only ever be called by our own page: same origin, cookie, JSON.
@@ -67,6 +67,3 @@ export function hostedRoute<S extends z.ZodType>(
     return res;
   };
 }
-
-/** A JSON answer of a hosted endpoint (never cached: it is about one browser's link). */
-export const hostedJson = <T = unknown>(body: T, status = 200) => json(status, body);

@@ -4,7 +4,8 @@ import { ApiError } from '../http/errors';
 import { verifyAttemptId } from './attempt';
 import { consumeAttempt } from './attempt-consume';
 import { completeOnboarding } from './complete';
-import { hostedJson, type HostedContext } from '../http/hosted-route';
+import type { HostedContext } from '../http/hosted-route';
+import { json } from '../http/respond';
 import { FINAL_STATUS_FAILURE_CODES } from '@/lib/shared/vocabulary';
 import { markLinkProgress } from '../setup-links/write';
 import { completionBody, progressBody, type CompletionResponse } from '@/lib/shared/embedded-signup/contract';
@@ -39,11 +40,11 @@ export async function handleCompletion({
     errorCode: body.error_code,
   };
   const r = await completeOnboarding(db, { link, completion });
-  return hostedJson<CompletionResponse>(
+  const answer: CompletionResponse =
     r.status === 'completed'
       ? { status: r.status, redirect_url: r.redirectUrl, display_phone_number: r.displayPhoneNumber }
-      : { status: r.status, error_code: r.errorCode, redirect_url: r.redirectUrl, next_attempt_id: r.nextAttemptId },
-  );
+      : { status: r.status, error_code: r.errorCode, redirect_url: r.redirectUrl, next_attempt_id: r.nextAttemptId };
+  return json(200, answer);
 }
 
 export async function handleProgress({
