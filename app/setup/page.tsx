@@ -32,7 +32,7 @@ export default async function SetupPage() {
   if (page.view === 'state') {
     return (
       <HostedShell partner={page.partner}>
-        <LinkStateScreen status={page.status} partner={page.partner} />
+        <LinkStateScreen status={page.status} partner={page.partner} renewal={page.renewal} />
       </HostedShell>
     );
   }

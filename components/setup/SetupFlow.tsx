@@ -1,6 +1,7 @@
 'use client';
 
-import { useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
+import { postProgress } from '@/lib/browser/embedded-signup/completion-client';
 import { currentStepIndex, flowReducer, initialFlow, stepsFor, type Popup } from '@/lib/browser/embedded-signup/flow';
 import type { SetupFlowProps } from '@/lib/shared/embedded-signup/types';
 import type { ConnectionType } from '@/lib/shared/vocabulary';
@@ -34,6 +35,8 @@ export function SetupFlow({
   const signup = useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled: !inAppBrowser, dispatch });
   const container = useRef<HTMLDivElement>(null);
   useFocusOnChange(state.screen, container);
+  // Reported by the script, not the server's GET, so mail scanners that fetch the link never count.
+  useEffect(() => postProgress({ attempt_id: attemptId, step: 'opened' }), [attemptId]);
 
   function retry() {
     // A reload on purpose: the server renders a fresh attempt id and the link's current state.
@@ -67,7 +70,11 @@ export function SetupFlow({
             setChoice(type);
             setShowRequired(false);
           }}
-          onContinue={() => (choice ? dispatch({ type: 'choose', connectionType: choice }) : setShowRequired(true))}
+          onContinue={() => {
+            if (!choice) return setShowRequired(true);
+            postProgress({ attempt_id: state.attemptId, step: 'connection_type_selected', connection_type: choice });
+            dispatch({ type: 'choose', connectionType: choice });
+          }}
         />
       )}
       {state.screen === 'connect' && (

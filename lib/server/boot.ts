@@ -6,13 +6,14 @@ import { env } from './env';
 import { describeError, log } from './log';
 import { ensureApiKey, ensureProject } from './projects';
 import { expireDueLinks } from './setup-links/write';
+import { abandonSilentLinks } from './setup-links/write-progress';
 import { startDeliveryWorker } from './webhooks/worker';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * Server boot (from instrumentation.ts, through lib/startup.ts): open the database now rather than on the first request
- * (a fresh PGlite takes seconds), register the operator's bootstrap keys, start the expiry sweep
+ * (a fresh PGlite takes seconds), register the operator's bootstrap keys, start the link sweeps
  * and the webhook delivery worker (every instance runs one; they share the work), and seed the
  * demo. Idempotent per process: `next dev` may call register again.
  */
@@ -24,7 +25,7 @@ export function boot(): Promise<void> {
 async function run() {
   const db = await getDb();
   await ensureBootstrapKeys(db);
-  startExpirySweep(db);
+  startLinkSweeps(db);
   // Not awaited: the loop polls in the background on unref'd timers. Stored for tests and shutdown.
   (globalThis as unknown as { __webhookWorker?: unknown }).__webhookWorker = startDeliveryWorker(db);
   if (env.demo) {
@@ -43,12 +44,17 @@ async function ensureBootstrapKeys(db: Db) {
   }
 }
 
-/** Stores `expired` on due links every minute (reads are already right; this keeps the table so). */
-function startExpirySweep(db: Db) {
+/**
+ * Every minute: stores `expired` on due links (reads are already right; this keeps the table so)
+ * and reports links gone silent as abandoned. Every instance runs it; the updates are conditional.
+ */
+function startLinkSweeps(db: Db) {
   const timer = setInterval(() => {
     expireDueLinks(db)
       .then((count) => count && log.info('setup_links_expired', { count }))
-      .catch((e) => log.error('expiry_sweep_failed', describeError(e)));
+      .then(() => abandonSilentLinks(db))
+      .then((count) => count && log.info('setup_links_abandoned', { count }))
+      .catch((e) => log.error('link_sweep_failed', describeError(e)));
   }, SWEEP_INTERVAL_MS);
   timer.unref(); // never what keeps the process alive
 }

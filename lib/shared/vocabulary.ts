@@ -15,6 +15,14 @@ export type FinalLinkStatus = Exclude<LinkStatus, 'active'>;
 export const SETUP_STATUSES = ['pending', 'in_progress', 'completed', 'failed'] as const;
 export type SetupStatus = (typeof SETUP_STATUSES)[number];
 
+/** The hosted page's steps its script reports (POST /setup/progress), each one a setup_link.* event. */
+export const PAGE_STEPS = ['opened', 'connection_type_selected', 'facebook_opened'] as const;
+export type PageStep = (typeof PAGE_STEPS)[number];
+
+/** A link's `last_step`: the last page step, or how the last attempt in Meta's window ended. */
+export const LINK_STEPS = [...PAGE_STEPS, 'cancelled', 'failed', 'completed'] as const;
+export type LinkStep = (typeof LINK_STEPS)[number];
+
 /** The stable `error_code` of a failure redirect, a failed completion and `setup_link.failed`. */
 export const FAILURE_CODES = [
   'facebook_auth_failed',

@@ -1,43 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { POST as postComplete } from '@/app/setup/complete/route';
 import { POST as postProgress } from '@/app/setup/progress/route';
 import { decryptSecret } from '@/lib/server/crypto';
 import { env } from '@/lib/server/env';
-import { LINK_COOKIE } from '@/lib/server/http/link-cookie';
-import { testProject } from '../support/fixtures';
-import { insertTestLink, linkState, startTestMeta } from '../support/onboarding';
-import { newAttemptId } from '@/lib/server/onboarding/attempt';
+import { errorOf, hostedEndpointsSuite, hostedRequest as request } from '../support/hosted-request';
+import { linkState } from '../support/onboarding';
 
 // The hosted-page endpoints, called as Next calls them. Their Graph client comes from the
 // environment, so the parsed env is pointed at the emulator (started on a free port).
-let meta: Awaited<ReturnType<typeof startTestMeta>>;
-let ctx: Awaited<ReturnType<typeof testProject>>;
-beforeAll(async () => {
-  meta = await startTestMeta();
-  env.meta.graphUrl = meta.emulator.url;
-  ctx = await testProject();
-});
-afterAll(() => meta.emulator.close());
-beforeEach(() => fetch(`${meta.emulator.url}/_emulator/reset`, { method: 'POST' }));
-
-const ORIGIN = 'http://localhost:3000';
-
-function request(
-  path: string,
-  body: unknown,
-  opts: { token?: string | null; origin?: string | null; site?: string | null; raw?: string } = {},
-) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
-  if (opts.site !== null) headers['sec-fetch-site'] = opts.site ?? 'same-origin';
-  if (opts.token) headers.cookie = `theme=x; ${LINK_COOKIE}=${opts.token}`;
-  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers, body: opts.raw ?? JSON.stringify(body) });
-}
-
-async function newLink(values?: Parameters<typeof insertTestLink>[2]) {
-  const { token, link } = await insertTestLink(ctx.db, ctx.project.id, values);
-  return { token, link, attemptId: newAttemptId(link.id) };
-}
+const { suite, newLink } = hostedEndpointsSuite();
 
 const cancelBody = (attemptId: string) => ({
   attempt_id: attemptId,
@@ -46,14 +17,10 @@ const cancelBody = (attemptId: string) => ({
   current_step: 'PERMISSIONS',
 });
 
-async function errorOf(res: Response) {
-  return { status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code };
-}
-
 describe('POST /setup/complete', () => {
   it('completes through the route: 200, no-store, display number; the link is used', async () => {
     const { token, link, attemptId } = await newLink();
-    const d = await meta.dialog('finish');
+    const d = await suite.meta.dialog('finish');
     const res = await postComplete(
       request(
         '/setup/complete',
@@ -73,7 +40,7 @@ describe('POST /setup/complete', () => {
     const body = await res.json();
     expect(body).toMatchObject({ status: 'completed', display_phone_number: expect.stringMatching(/^\+\d+$/) });
     expect(body.redirect_url).toMatch(/^https:\/\/partner\.example\/done\?ref=abc&setup_link_id=/);
-    expect((await linkState(ctx.db, link.id)).link.status).toBe('used');
+    expect((await linkState(suite.ctx.db, link.id)).link.status).toBe('used');
   });
 
   it('answers a failure with the error code, the failure redirect and a next attempt id', async () => {
@@ -98,7 +65,7 @@ describe('POST /setup/complete', () => {
     expect(
       await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token, ...opts }))),
     ).toEqual({ status: 403, code: 'cross_site_request' });
-    expect((await linkState(ctx.db, link.id)).link.whatsappSetupStatus).toBe('pending');
+    expect((await linkState(suite.ctx.db, link.id)).link.whatsappSetupStatus).toBe('pending');
   });
 
   it('accepts a request without Sec-Fetch-Site (older browsers) when the Origin is ours', async () => {
@@ -171,19 +138,20 @@ describe('POST /setup/complete', () => {
 describe('POST /setup/progress', () => {
   it('marks the link in progress with the step (204)', async () => {
     const { token, link, attemptId } = await newLink();
-    const res = await postProgress(request('/setup/progress', { attempt_id: attemptId, step: 'connect' }, { token }));
+    const body = { attempt_id: attemptId, step: 'facebook_opened', connection_type: 'dedicated' };
+    const res = await postProgress(request('/setup/progress', body, { token }));
     expect(res.status).toBe(204);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect((await linkState(ctx.db, link.id)).link).toMatchObject({
+    expect((await linkState(suite.ctx.db, link.id)).link).toMatchObject({
       status: 'active',
       whatsappSetupStatus: 'in_progress',
-      lastStep: 'connect',
+      lastStep: 'facebook_opened',
     });
   });
 
   it('applies the same guards, and refuses a link that is no longer active (409)', async () => {
     const { token, attemptId } = await newLink({ status: 'revoked' });
-    const body = { attempt_id: attemptId, step: 'connect' };
+    const body = { attempt_id: attemptId, step: 'opened' };
     expect(
       await errorOf(await postProgress(request('/setup/progress', body, { token, origin: 'https://evil.example' }))),
     ).toEqual({ status: 403, code: 'cross_site_request' });
@@ -216,7 +184,7 @@ describe('logs', () => {
     try {
       for (const outcome of ['finish', 'register_error', 'token_exchange_error'] as const) {
         const { token, link, attemptId } = await newLink();
-        const d = await meta.dialog(outcome);
+        const d = await suite.meta.dialog(outcome);
         secrets.push(token, d.code!);
         await postComplete(
           request(
@@ -232,7 +200,7 @@ describe('logs', () => {
             { token },
           ),
         );
-        const { configs } = await linkState(ctx.db, link.id);
+        const { configs } = await linkState(suite.ctx.db, link.id);
         for (const c of configs) secrets.push(decryptSecret(c.accessTokenEnc!), decryptSecret(c.pinEnc!));
       }
     } finally {

@@ -158,7 +158,7 @@ describe('completeOnboarding', () => {
       whatsappConfigId: null,
     });
     expect(configs).toHaveLength(0);
-    const failed = events.filter((e) => e.type === 'setup_link.failed');
+    const failed = events.filter((e) => e.type === 'setup_link.failed' || e.type === 'setup_link.cancelled');
     expect(failed.at(-1)?.payload).toMatchObject({ error_code: errorCode, setup_link: { id: linkId } });
     return link;
   }
@@ -211,7 +211,7 @@ describe('completeOnboarding', () => {
     expect((await meta.counts()).registrations).toBe(0);
   });
 
-  it('cancel records facebook_auth_failed and the step, without calling Graph', async () => {
+  it("cancel records facebook_auth_failed and Meta's step as setup_link.cancelled, without calling Graph", async () => {
     const { link } = await newLink();
     const r = await complete(link, {
       connectionType: 'dedicated',
@@ -221,9 +221,12 @@ describe('completeOnboarding', () => {
     });
     expect(r).toMatchObject({ status: 'failed', errorCode: 'facebook_auth_failed' });
     const row = await expectFailed(link.id, 'facebook_auth_failed');
-    expect(row.lastStep).toBe('PHONE_NUMBER_SETUP');
+    expect(row.lastStep).toBe('cancelled');
     const { events } = await linkState(ctx.db, link.id);
-    expect(events.at(-1)!.payload).toMatchObject({ last_step: 'PHONE_NUMBER_SETUP' });
+    expect(events.at(-1)).toMatchObject({
+      type: 'setup_link.cancelled',
+      payload: { current_step: 'PHONE_NUMBER_SETUP', connection_type: 'dedicated' },
+    });
     expect((await meta.counts()).graph_requests).toBe(0);
   });
 

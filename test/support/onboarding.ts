@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/server/db/client';
 import type { ProjectId, SetupLinkId } from '@/lib/server/ids';
 import { customers, setupLinks, webhookEvents, whatsappConfigs } from '@/lib/server/db/schema';
@@ -71,15 +71,11 @@ export async function startTestMeta() {
 export async function linkState(db: Db, linkId: SetupLinkId) {
   const [link] = await db.select().from(setupLinks).where(eq(setupLinks.id, linkId));
   const configs = await db.select().from(whatsappConfigs).where(eq(whatsappConfigs.setupLinkId, linkId));
-  const events = (await db.select().from(webhookEvents).where(eq(webhookEvents.projectId, link.projectId))).filter(
-    (e) => {
-      const p = e.payload as {
-        setup_link_id?: string;
-        setup_link?: { id?: string };
-        whatsapp_config?: { setup_link_id?: string };
-      };
-      return p.setup_link_id === linkId || p.setup_link?.id === linkId || p.whatsapp_config?.setup_link_id === linkId;
-    },
-  );
+  // In write order, as the link's timeline shows them.
+  const events = await db
+    .select()
+    .from(webhookEvents)
+    .where(eq(webhookEvents.setupLinkId, linkId))
+    .orderBy(asc(webhookEvents.seq));
   return { link, configs, events };
 }

@@ -3,6 +3,7 @@ import * as customers from '@/app/platform/v1/customers/route';
 import * as customer from '@/app/platform/v1/customers/[customerId]/route';
 import * as setupLinks from '@/app/platform/v1/customers/[customerId]/setup_links/route';
 import * as setupLink from '@/app/platform/v1/customers/[customerId]/setup_links/[id]/route';
+import * as linkEvents from '@/app/platform/v1/customers/[customerId]/setup_links/[id]/events/route';
 import * as configs from '@/app/platform/v1/customers/[customerId]/whatsapp_configs/route';
 import * as config from '@/app/platform/v1/customers/[customerId]/whatsapp_configs/[id]/route';
 import * as webhooks from '@/app/platform/v1/webhooks/route';
@@ -18,6 +19,7 @@ export const routes = {
   customer,
   setupLinks,
   setupLink,
+  linkEvents,
   configs,
   config,
   webhooks,
@@ -34,6 +36,7 @@ export const paths = {
   customer: (customerId: string) => `/customers/${customerId}`,
   setupLinks: (customerId: string) => `/customers/${customerId}/setup_links`,
   setupLink: (customerId: string, id: string) => `/customers/${customerId}/setup_links/${id}`,
+  linkEvents: (customerId: string, id: string) => `/customers/${customerId}/setup_links/${id}/events`,
   configs: (customerId: string) => `/customers/${customerId}/whatsapp_configs`,
   config: (customerId: string, id: string) => `/customers/${customerId}/whatsapp_configs/${id}`,
   webhooks: () => '/webhooks',

@@ -28,7 +28,6 @@ export function useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled, d
   // the user's gesture (no await, no state round-trip before the call).
   function connect(type: ConnectionType, attemptId: string) {
     if (sdk.status !== 'ready') return;
-    postProgress(attemptId, 'connect');
     const waiter = startAttempt((result) => {
       dispatch({ type: 'submitting' });
       void postCompletion(toCompletionRequest(attemptId, type, result)).then((answer) => {
@@ -44,6 +43,7 @@ export function useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled, d
       loginOptions(meta, type),
     );
     if (popupBlocked) waiter.abandon();
+    else postProgress({ attempt_id: attemptId, step: 'facebook_opened', connection_type: type });
     dispatch({ type: popupBlocked ? 'popupBlocked' : 'popupOpened' });
   }
 

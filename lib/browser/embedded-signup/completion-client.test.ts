@@ -39,10 +39,8 @@ describe('postCompletion', () => {
 describe('postProgress', () => {
   it('never throws, even when fetch rejects', () => {
     const f = vi.fn(async () => Promise.reject(new Error('x'))) as unknown as typeof fetch;
-    expect(() => postProgress('a', 'connect', f)).not.toThrow();
-    expect(f).toHaveBeenCalledWith(
-      '/setup/progress',
-      expect.objectContaining({ body: JSON.stringify({ attempt_id: 'a', step: 'connect' }) }),
-    );
+    const body = { attempt_id: 'a', step: 'facebook_opened', connection_type: 'dedicated' } as const;
+    expect(() => postProgress(body, f)).not.toThrow();
+    expect(f).toHaveBeenCalledWith('/setup/progress', expect.objectContaining({ body: JSON.stringify(body) }));
   });
 });

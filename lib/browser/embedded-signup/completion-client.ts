@@ -1,5 +1,5 @@
 // The page's two calls to its own server (same origin, link cookie sent automatically).
-import type { CompletionRequest, CompletionResponse } from '@/lib/shared/embedded-signup/types';
+import type { CompletionRequest, CompletionResponse, ProgressRequest } from '@/lib/shared/embedded-signup/types';
 
 /** Result of POST /setup/complete; `unreachable` covers network errors and non-JSON/5xx answers. */
 export type CompletionResult = CompletionResponse | { status: 'unreachable' } | { status: 'rejected'; code: string };
@@ -29,15 +29,15 @@ export async function postCompletion(
   return { status: 'unreachable' };
 }
 
-/** Fire-and-forget: lets the server notice abandoned attempts. Never blocks or fails the flow. */
-export function postProgress(attemptId: string, step: string, fetchImpl: typeof fetch = fetch): void {
+/** Fire-and-forget: reports a step for the partner's funnel. Never blocks or fails the flow. */
+export function postProgress(body: ProgressRequest, fetchImpl: typeof fetch = fetch): void {
   try {
     void fetchImpl('/setup/progress', {
       method: 'POST',
       credentials: 'same-origin',
       keepalive: true,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ attempt_id: attemptId, step }),
+      body: JSON.stringify(body),
     }).catch(() => {});
   } catch {
     // fetch itself unavailable: progress is best effort

@@ -71,7 +71,7 @@ export async function deleteCustomer(scope: Scope, { customerId }: { customerId:
     for (const config of await whatsappConfigsOfCustomer(txScope, { customerId: customer.id }))
       await queueEvent(
         { db: tx, projectId: scope.projectId },
-        { type: 'whatsapp.config.deleted', payload: whatsappConfigEvent(config) },
+        { type: 'whatsapp.config.deleted', payload: whatsappConfigEvent(config), setupLinkId: config.setupLinkId },
       );
     await tx.delete(customers).where(eq(customers.id, customer.id));
   });

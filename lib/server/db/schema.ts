@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type {
   CustomerId,
   ProjectId,
@@ -13,6 +24,7 @@ import {
   CONNECTION_TYPES,
   DELIVERY_STATUSES,
   LINK_STATUSES,
+  LINK_STEPS,
   SETUP_STATUSES,
   type ConnectionType,
   type EventType,
@@ -97,7 +109,7 @@ export const setupLinks = pgTable(
     phoneNumberAreaCode: text('phone_number_area_code'),
     whatsappSetupStatus: text('whatsapp_setup_status', { enum: SETUP_STATUSES }).notNull().default('pending'),
     whatsappSetupError: text('whatsapp_setup_error').$type<FailureCode>(),
-    lastStep: text('last_step'),
+    lastStep: text('last_step', { enum: LINK_STEPS }),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
     whatsappConfigId: uuid('whatsapp_config_id').$type<WhatsappConfigId>(),
     phoneNumberId: text('phone_number_id'),
@@ -108,6 +120,13 @@ export const setupLinks = pgTable(
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),
     revokedAt: ts('revoked_at'),
+    // The funnel: first opened by the page's script, last report from the page, and when the
+    // silence after it was reported as setup_link.abandoned (once per link).
+    openedAt: ts('opened_at'),
+    lastActivityAt: ts('last_activity_at'),
+    abandonedAt: ts('abandoned_at'),
+    // The customer's last "ask for a new link" on the state page (at most one per hour).
+    renewalRequestedAt: ts('renewal_requested_at'),
   },
   (t) => [
     uniqueIndex('setup_links_token_hash_key').on(t.tokenHash),
@@ -119,6 +138,10 @@ export const setupLinks = pgTable(
     index('setup_links_active_expiry_idx')
       .on(t.expiresAt)
       .where(sql`status = 'active'`),
+    // What the abandonment sweep looks for: opened, active, not yet reported.
+    index('setup_links_silent_idx')
+      .on(t.lastActivityAt)
+      .where(sql`status = 'active' and abandoned_at is null`),
   ],
 );
 
@@ -164,9 +187,17 @@ export const webhookEvents = pgTable(
     projectId: projectRef(),
     type: text('type').$type<EventType>().notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    // The link the event is about, for its timeline (no foreign key: the history outlives a link).
+    setupLinkId: uuid('setup_link_id').$type<SetupLinkId>(),
+    // Write order: the events of one transaction share created_at, and a timeline must keep
+    // their order (the number, then the config, then the link used).
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     createdAt: created(),
   },
-  (t) => [index('webhook_events_project_created_idx').on(t.projectId, t.createdAt)],
+  (t) => [
+    index('webhook_events_project_created_idx').on(t.projectId, t.createdAt),
+    index('webhook_events_setup_link_idx').on(t.setupLinkId, t.seq),
+  ],
 );
 
 // Where a project's events go. `events` is ['*'] or a list of event types; the signing secret is

@@ -1,15 +1,18 @@
 import 'server-only';
 import { detectInAppBrowser } from '@/lib/shared/embedded-signup/in-app-browser';
+import type { RenewalOffer } from '@/lib/shared/embedded-signup/contract';
 import type { SetupFlowProps } from '@/lib/shared/embedded-signup/types';
 import { CONNECTION_TYPES, type FinalLinkStatus, type Locale } from '@/lib/shared/vocabulary';
+import { getDb } from '../db/client';
 import { newAttemptId } from '../onboarding/attempt';
 import { linkUrlFromToken } from '../setup-links/token';
 import { getCurrentLink, getCurrentLinkToken } from './current-link';
 import { extraMessageOrigins, metaClientConfig } from './meta-config';
+import { renewalOffer } from './renewal';
 
 export type SetupPageModel =
   | { view: 'invalid' }
-  | { view: 'state'; status: FinalLinkStatus; partner: string }
+  | { view: 'state'; status: FinalLinkStatus; partner: string; renewal: RenewalOffer }
   | { view: 'flow'; props: SetupFlowProps };
 
 /** Everything /setup renders, from the link cookie and the request. */
@@ -25,7 +28,8 @@ export async function loadSetupPage({
   const link = await getCurrentLink();
   if (!link) return { view: 'invalid' };
   const partner = link.project.name;
-  if (link.status !== 'active') return { view: 'state', status: link.status, partner };
+  if (link.status !== 'active')
+    return { view: 'state', status: link.status, partner, renewal: await renewalOffer(await getDb(), link) };
 
   const allowed = CONNECTION_TYPES.filter((t) => link.allowedConnectionTypes.includes(t));
   const app = detectInAppBrowser(userAgent);

@@ -122,6 +122,23 @@ export const ERROR_CATALOGUE = {
   }),
   attempt_already_used: hosted({ status: 409, type: 'conflict', meaning: 'This attempt id was already submitted.' }),
   connection_type_not_allowed: hosted(invalid(422, 'The setup link does not allow that connection type.')),
+  setup_link_active: hosted({
+    status: 409,
+    type: 'conflict',
+    meaning: 'A new link was asked for, but this one is still active: it can be used as it is.',
+  }),
+  renewal_unavailable: hosted({
+    status: 409,
+    type: 'conflict',
+    meaning:
+      'A new link was asked for, but no active webhook endpoint of the project subscribes to ' +
+      '`setup_link.renewal_requested`: the customer has to contact the partner directly.',
+  }),
+  renewal_already_requested: hosted({
+    status: 429,
+    type: 'rate_limit_error',
+    meaning: 'A new link was already asked for with this link within the hour; `Retry-After` says when to ask again.',
+  }),
   ...finalLinkCodes,
 } as const satisfies Record<string, Entry>;
 

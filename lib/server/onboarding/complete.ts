@@ -11,7 +11,7 @@ import {
   type LinkStatus,
 } from '@/lib/shared/vocabulary';
 import { newAttemptId } from './attempt';
-import { recordLinkFailure } from '../setup-links/write';
+import { recordLinkFailure, type LinkFailure } from '../setup-links/write-progress';
 import { connectNumber, type ConnectedNumber } from './connect';
 import { failureCodeFor, type CompletionStep } from './failure-codes';
 import { saveCompletedOnboarding, type SaveResult } from './save';
@@ -62,10 +62,13 @@ async function failed(
 }
 
 /** Records a failed attempt on a link that stays active, and answers with a fresh attempt id. */
-async function fail(db: Db, { link, errorCode, lastStep }: Failure & { lastStep?: string }): Promise<CompletionResult> {
+async function fail(
+  db: Db,
+  { link, failure }: { link: OnboardingLink; failure: LinkFailure },
+): Promise<CompletionResult> {
   const scope = { db, projectId: link.projectId };
-  const stillActive = await recordLinkFailure(scope, { setupLinkId: link.id, errorCode, lastStep });
-  return failed(db, { link, errorCode, stillActive });
+  const stillActive = await recordLinkFailure(scope, { setupLinkId: link.id, failure });
+  return failed(db, { link, errorCode: failure.errorCode, stillActive });
 }
 
 /**
@@ -97,7 +100,10 @@ export async function completeOnboarding(
       meta_error: input.errorCode,
       meta_error_message: input.errorMessage,
     });
-    return fail(db, { link, errorCode: 'facebook_auth_failed', lastStep: input.currentStep });
+    // Meta's CANCEL event is the customer closing its window; anything else is Meta's error.
+    const cancelled = input.outcome === 'cancel' ? { metaStep: input.currentStep ?? null } : undefined;
+    const failure = { errorCode: 'facebook_auth_failed' as const, connectionType: input.connectionType, cancelled };
+    return fail(db, { link, failure });
   }
 
   let step: CompletionStep = 'exchange_code';
@@ -125,7 +131,7 @@ export async function completeOnboarding(
       error_code: errorCode,
       ...detail,
     });
-    return fail(db, { link, errorCode });
+    return fail(db, { link, failure: { errorCode, connectionType: input.connectionType } });
   }
   if (!saved.ok) {
     log.info('onboarding_lost_race', { ...ctx, link_status: saved.status });

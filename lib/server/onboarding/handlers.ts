@@ -7,21 +7,24 @@ import { completeOnboarding } from './complete';
 import type { HostedContext } from '../http/hosted-route';
 import { json } from '../http/respond';
 import { FINAL_STATUS_FAILURE_CODES } from '@/lib/shared/vocabulary';
-import { markLinkProgress } from '../setup-links/write';
+import { recordLinkStep } from '../setup-links/write-progress';
 import { completionBody, progressBody, type CompletionResponse } from '@/lib/shared/embedded-signup/contract';
 
 const invalidAttempt = () =>
   new ApiError('invalid_attempt', { message: 'This page is out of date. Reload it and try again.' });
+
+const typeNotAllowed = () =>
+  new ApiError('connection_type_not_allowed', {
+    message: 'This setup link does not allow that connection type.',
+    param: 'connection_type',
+  });
 
 export async function handleCompletion({
   db,
   link,
   body,
 }: HostedContext<z.infer<typeof completionBody>>): Promise<Response> {
-  if (!link.allowedConnectionTypes.includes(body.connection_type)) {
-    const message = 'This setup link does not allow that connection type.';
-    throw new ApiError('connection_type_not_allowed', { message, param: 'connection_type' });
-  }
+  if (!link.allowedConnectionTypes.includes(body.connection_type)) throw typeNotAllowed();
   if (!verifyAttemptId(link.id, body.attempt_id)) throw invalidAttempt();
   if (!(await consumeAttempt(db, { setupLinkId: link.id, attemptId: body.attempt_id, outcome: body.outcome }))) {
     const message = 'This attempt was already submitted. Reload the page to try again.';
@@ -54,7 +57,9 @@ export async function handleProgress({
 }: HostedContext<z.infer<typeof progressBody>>): Promise<Response> {
   if (!verifyAttemptId(link.id, body.attempt_id)) throw invalidAttempt();
   const scope = { db, projectId: link.projectId };
-  const active = link.status === 'active' && (await markLinkProgress(scope, { setupLinkId: link.id, step: body.step }));
+  const step = { setupLinkId: link.id, step: body.step, connectionType: body.connection_type };
+  if (body.connection_type && !link.allowedConnectionTypes.includes(body.connection_type)) throw typeNotAllowed();
+  const active = link.status === 'active' && (await recordLinkStep(scope, step));
   if (!active) {
     const code = link.status === 'active' ? 'link_expired' : FINAL_STATUS_FAILURE_CODES[link.status];
     throw new ApiError(code, { message: 'This setup link can no longer be used.' });

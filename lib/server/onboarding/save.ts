@@ -39,7 +39,7 @@ export async function saveCompletedOnboarding(
       display_phone_number: n.phone.displayPhoneNumber,
       connection_type: n.connectionType,
     };
-    await queueEvent(scope, { type: 'whatsapp.phone_number.created', payload });
+    await queueEvent(scope, { type: 'whatsapp.phone_number.created', payload, setupLinkId: link.id });
     const config = await insertWhatsappConfig(scope, {
       customerId: link.customerId,
       config: {

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { apiDateTime, apiTime, apiTimestamp } from '@/lib/shared/time';
 import { isCountryIso } from '@/lib/shared/countries';
 import { themeConfigSchema } from '@/lib/shared/theme';
-import { CONNECTION_TYPES, FAILURE_CODES, LINK_STATUSES, LOCALES, SETUP_STATUSES } from '@/lib/shared/vocabulary';
+import {
+  CONNECTION_TYPES,
+  FAILURE_CODES,
+  LINK_STATUSES,
+  LINK_STEPS,
+  LOCALES,
+  SETUP_STATUSES,
+} from '@/lib/shared/vocabulary';
 import { now } from '../clock';
 import { redirectUrlSchema } from '../redirect-url';
 import { clashingRedirectParam } from '../redirect-signature';
@@ -135,6 +142,9 @@ export const setupLinkOutput = z.strictObject({
   provisioned_phone_number: z.null(),
   whatsapp_setup_status: z.enum(SETUP_STATUSES),
   whatsapp_setup_error: z.enum(FAILURE_CODES).nullable(),
+  // The funnel: the last step the customer reached, and when the page first opened (by its script).
+  last_step: z.enum(LINK_STEPS).nullable(),
+  opened_at: apiTimestamp.nullable(),
   whatsapp_config_id: z.uuid().nullable(),
   phone_number_id: z.string().nullable(),
   business_account_id: z.string().nullable(),
@@ -172,6 +182,8 @@ export function toApiSetupLink(link: SetupLink): ApiSetupLink {
     provisioned_phone_number: null,
     whatsapp_setup_status: link.whatsappSetupStatus,
     whatsapp_setup_error: link.whatsappSetupError,
+    last_step: link.lastStep,
+    opened_at: apiTime(link.openedAt),
     whatsapp_config_id: link.whatsappConfigId,
     phone_number_id: link.phoneNumberId,
     business_account_id: link.businessAccountId,

@@ -1,26 +1,25 @@
 import 'server-only';
-import { and, eq, gt, lte, type SQL } from 'drizzle-orm';
+import { and, eq, lte, type SQL } from 'drizzle-orm';
 import { now } from '../clock';
 import type { Db } from '../db/client';
 import { setupLinks } from '../db/schema';
-import { queueEvent } from '../events';
 import type { CustomerId, SetupLinkId, WhatsappConfigId } from '../ids';
 import type { Scope } from '../scope';
-import { CONNECTION_TYPES, type FailureCode } from '@/lib/shared/vocabulary';
+import { CONNECTION_TYPES } from '@/lib/shared/vocabulary';
 import { requireCustomer } from '../customers/queries';
 import { toSetupLink, type SetupLink, type SetupLinkRow } from './domain';
 import { lockActiveSetupLink } from './queries';
-import { MAX_LINK_HOURS, setupLinkEvent, type SetupLinkCreateInput, type SetupLinkUpdateInput } from './schema';
+import { MAX_LINK_HOURS, type SetupLinkCreateInput, type SetupLinkUpdateInput } from './schema';
 import { newLinkToken } from './token';
+import { queueLinkEvent } from './queue-link-event';
 
-// Every statement that writes `setup_links`. A link is created active and leaves `active` once,
-// for good: `used` (onboarding completed), `expired` (its time passed) or `revoked` (by the
-// partner, or replaced by the customer's next link). While active, the partner may change it and
-// the hosted page records the customer's progress and failed attempts on it. Each change queues
-// its event in the same transaction.
+// Every statement that writes `setup_links` lives here or, for what the customer's page reports,
+// in write-progress.ts. A link is created active and leaves `active` once, for good: `used`
+// (onboarding completed), `expired` (its time passed) or `revoked` (by the partner, or replaced by
+// the customer's next link). While active, the partner may change it. Each change queues its
+// event in the same transaction, on the link's timeline (queue-link-event.ts).
 
 const HOUR = 3_600_000;
-const eventOf = (row: SetupLinkRow) => setupLinkEvent(toSetupLink(row, now()));
 
 /** API field names -> columns, for the fields present in `input` (PATCH leaves the rest alone). */
 function linkColumns(
@@ -59,8 +58,7 @@ export async function expireDueLinks(db: Db, { customerId }: { customerId?: Cust
   if (!anyDue) return 0;
   return db.transaction(async (tx) => {
     const rows = await tx.update(setupLinks).set({ status: 'expired', updatedAt: at }).where(due).returning();
-    for (const row of rows)
-      await queueEvent({ db: tx, projectId: row.projectId }, { type: 'setup_link.expired', payload: eventOf(row) });
+    for (const row of rows) await queueLinkEvent(tx, row, 'setup_link.expired');
     return rows.length;
   });
 }
@@ -73,8 +71,7 @@ async function revokeWhere(tx: Db, where: SQL | undefined): Promise<SetupLinkRow
     .set({ status: 'revoked', revokedAt: at, updatedAt: at })
     .where(and(where, eq(setupLinks.status, 'active')))
     .returning();
-  for (const row of rows)
-    await queueEvent({ db: tx, projectId: row.projectId }, { type: 'setup_link.revoked', payload: eventOf(row) });
+  for (const row of rows) await queueLinkEvent(tx, row, 'setup_link.revoked');
   return rows;
 }
 
@@ -117,7 +114,7 @@ export async function createSetupLink(
         expiresAt: input.expires_at ?? new Date(at.getTime() + (input.expires_in_hours ?? MAX_LINK_HOURS) * HOUR),
       })
       .returning();
-    await queueEvent({ db: tx, projectId: scope.projectId }, { type: 'setup_link.created', payload: eventOf(link) });
+    await queueLinkEvent(tx, link, 'setup_link.created');
     return link;
   });
   return toSetupLink(row, now());
@@ -163,55 +160,6 @@ export async function revokeSetupLink(
   return toSetupLink(row, now());
 }
 
-// Progress and failures change only a link that is still active (and not past expires_at): a
-// late report from an old tab must never touch a used, revoked or expired link.
-const stillActive = ({ projectId }: Scope, setupLinkId: SetupLinkId) =>
-  and(
-    eq(setupLinks.id, setupLinkId),
-    eq(setupLinks.projectId, projectId),
-    eq(setupLinks.status, 'active'),
-    gt(setupLinks.expiresAt, now()),
-  );
-
-/** The customer reached `step` of the hosted flow. False when the link is no longer active. */
-export async function markLinkProgress(
-  scope: Scope,
-  { setupLinkId, step }: { setupLinkId: SetupLinkId; step: string },
-): Promise<boolean> {
-  const rows = await scope.db
-    .update(setupLinks)
-    .set({ whatsappSetupStatus: 'in_progress', lastStep: step, updatedAt: now() })
-    .where(stillActive(scope, setupLinkId))
-    .returning({ id: setupLinks.id });
-  return rows.length > 0;
-}
-
-/**
- * A failed or cancelled attempt: the link stays active (the customer may try again), its status
- * says `failed` with the code, and setup_link.failed is queued. False when the link is no longer active.
- */
-export async function recordLinkFailure(
-  scope: Scope,
-  { setupLinkId, errorCode, lastStep }: { setupLinkId: SetupLinkId; errorCode: FailureCode; lastStep?: string | null },
-): Promise<boolean> {
-  return scope.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(setupLinks)
-      .set({
-        whatsappSetupStatus: 'failed',
-        whatsappSetupError: errorCode,
-        ...(lastStep ? { lastStep } : {}),
-        updatedAt: now(),
-      })
-      .where(stillActive(scope, setupLinkId))
-      .returning();
-    if (!row) return false;
-    const payload = { ...eventOf(row), error_code: errorCode, last_step: row.lastStep };
-    await queueEvent({ db: tx, projectId: scope.projectId }, { type: 'setup_link.failed', payload });
-    return true;
-  });
-}
-
 /** What a completed onboarding stores on its link. */
 export interface LinkUse {
   whatsappConfigId: WhatsappConfigId;
@@ -238,6 +186,8 @@ export async function markLinkUsed(
       updatedAt: at,
       whatsappSetupStatus: 'completed',
       whatsappSetupError: null,
+      lastStep: 'completed',
+      lastActivityAt: at,
       whatsappConfigId: use.whatsappConfigId,
       phoneNumberId: use.phoneNumberId,
       businessAccountId: use.businessAccountId,
@@ -245,6 +195,6 @@ export async function markLinkUsed(
     })
     .where(and(eq(setupLinks.id, setupLinkId), eq(setupLinks.projectId, scope.projectId)))
     .returning();
-  await queueEvent(scope, { type: 'setup_link.used', payload: eventOf(row) });
+  await queueLinkEvent(scope.db, row, 'setup_link.used');
   return toSetupLink(row, at);
 }

@@ -9,6 +9,7 @@ import type { Scope } from '../scope';
 import type { EventType } from '@/lib/shared/vocabulary';
 import type { WebhookDelivery } from './domain';
 import { requireWebhookDelivery } from './queries';
+import { subscribedTo } from './subscription';
 
 // Every statement that writes `webhook_deliveries`.
 //
@@ -25,23 +26,31 @@ import { requireWebhookDelivery } from './queries';
 /** Grace before a delivery sent inline (test, retry) is also due for the workers. */
 const INLINE_GRACE_MS = 30_000;
 
-/** Inserts the event's deliveries: to `endpointId` only (webhook.test), or to every subscribed endpoint. */
+/** The NOTIFY channel that wakes the workers (worker.ts) when deliveries are due. */
+export const DELIVERIES_CHANNEL = 'webhook_deliveries';
+
+/**
+ * Inserts the event's deliveries: to `endpointId` only (webhook.test), or to every subscribed
+ * endpoint, and then wakes the workers: the NOTIFY is sent at commit, and not at all on rollback.
+ * PostgreSQL folds identical notifications of one transaction into one, so an onboarding's three
+ * events wake each worker once. Inline deliveries (the caller sends them) wake nobody.
+ */
 export async function fanOutEvent(
   { db, projectId }: Scope,
   { eventId, type, endpointId }: { eventId: WebhookEventId; type: EventType; endpointId?: WebhookEndpointId },
 ): Promise<void> {
   const at = endpointId ? new Date(now().getTime() + INLINE_GRACE_MS) : now();
-  const target = endpointId
-    ? sql`id = ${endpointId}`
-    : // webhook.test goes only to the endpoint being tested, never to "*" subscribers.
-      type === 'webhook.test'
-      ? sql`false`
-      : sql`active and (events @> '["*"]'::jsonb or events @> ${JSON.stringify([type])}::jsonb)`;
+  const target = endpointId ? sql`id = ${endpointId}` : subscribedTo(type);
+  // One statement, whatever the driver: NOTIFY only when a delivery was inserted.
   await db.execute(sql`
-    insert into webhook_deliveries (project_id, endpoint_id, event_id, event_type, next_attempt_at)
-    select project_id, id, ${eventId}, ${type}, ${at.toISOString()}::timestamptz
-    from webhook_endpoints where project_id = ${projectId} and ${target}
-    on conflict (endpoint_id, event_id) do nothing`);
+    with inserted as (
+      insert into webhook_deliveries (project_id, endpoint_id, event_id, event_type, next_attempt_at)
+      select project_id, id, ${eventId}, ${type}, ${at.toISOString()}::timestamptz
+      from webhook_endpoints where project_id = ${projectId} and ${target}
+      on conflict (endpoint_id, event_id) do nothing
+      returning 1
+    )
+    select pg_notify(${DELIVERIES_CHANNEL}, '') where ${endpointId ? sql`false` : sql`exists (select from inserted)`}`);
 }
 
 /** A claimed delivery with what sending it needs. */

@@ -5,8 +5,10 @@ import { paginate, type Page, type Pagination } from '../db/paginate';
 import { NotFoundError } from '../errors';
 import type { WebhookDeliveryId, WebhookEndpointId } from '../ids';
 import type { Scope } from '../scope';
+import type { EventType } from '@/lib/shared/vocabulary';
 import type { WebhookDelivery, WebhookEndpoint } from './domain';
 import type { DeliveryListQuery } from './schema';
+import { subscribedTo } from './subscription';
 
 /** The endpoint if it belongs to the project, else a 404 naming `id`. */
 export async function requireWebhookEndpoint(
@@ -26,6 +28,16 @@ export async function listWebhookEndpoints(
   { page }: { page: Pagination },
 ): Promise<Page<WebhookEndpoint>> {
   return paginate(db, { table: webhookEndpoints, where: eq(webhookEndpoints.projectId, projectId), page });
+}
+
+/** Whether an event of `type` would reach anyone: an endpoint of the project subscribed to it. */
+export async function projectSubscribesTo({ db, projectId }: Scope, { type }: { type: EventType }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.projectId, projectId), subscribedTo(type)))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** The delivery if it belongs to the project, else a 404 naming `id`. */

@@ -2,11 +2,18 @@ import 'server-only';
 import { now } from '../clock';
 import { decryptSecret } from '../crypto';
 import type { Db } from '../db/client';
+import { listen } from '../db/notify';
 import { env } from '../env';
 import type { ProjectId, WebhookDeliveryId } from '../ids';
 import { describeError, log } from '../log';
 import { defaultPolicy, type AddressPolicy, type Resolver } from './address';
-import { claimDeliveries, recordAttempt, type AttemptOutcome, type ClaimedDelivery } from './deliveries';
+import {
+  claimDeliveries,
+  DELIVERIES_CHANNEL,
+  recordAttempt,
+  type AttemptOutcome,
+  type ClaimedDelivery,
+} from './deliveries';
 import type { WebhookDelivery } from './domain';
 import { retryAfterMs, sendOnce } from './send';
 import { deliveryBody, signedHeaders } from './sign';
@@ -15,6 +22,9 @@ import { deliveryBody, signedHeaders } from './sign';
 // `npm run worker` run one; claims (deliveries.ts) keep them from sending one delivery twice at
 // once. Each worker keeps up to `concurrency` requests in flight and claims more as each ends, so
 // a slow or dead endpoint holds one slot for at most the timeout, never the others.
+// A worker wakes when a transaction that queued deliveries commits (NOTIFY from fanOutEvent, to
+// the workers of every instance), so a delivery leaves at once; the poll is the fallback for a
+// lost notification (connection down) and what finds retries coming due.
 
 export interface DeliveryOptions {
   /** Seconds to wait after the 1st, 2nd, ... failed attempt; failed after the last. */
@@ -117,9 +127,17 @@ export interface DeliveryWorker {
   stop(): Promise<void>;
   /** Number of attempts made so far (for measurements). */
   readonly attempts: number;
+  /**
+   * Resolves once the worker listens for commits and has looked for due deliveries since: from
+   * then on, a committed delivery wakes it (for tests and measurements; never if LISTEN fails).
+   */
+  readonly listening: Promise<void>;
 }
 
-/** Starts a worker loop on `db`: polls every `pollMs` (1 s) while idle, never keeps the process alive. */
+/**
+ * Starts a worker loop on `db`: woken by commits that queue deliveries, and polling every `pollMs`
+ * (1 s) while idle; never keeps the process alive. Holds one database connection for LISTEN.
+ */
 export function startDeliveryWorker(db: Db, options: WorkerOptions = {}): DeliveryWorker {
   const pollMs = options.pollMs ?? 1000;
   const concurrency = options.concurrency ?? 16;
@@ -129,9 +147,28 @@ export function startDeliveryWorker(db: Db, options: WorkerOptions = {}): Delive
   let attempts = 0;
   let wake: (() => void) | null = null;
   let timer: NodeJS.Timeout | undefined;
+  // Set by a wake-up that comes while the loop is not asleep (a commit during a claim that could
+  // not see it yet): the next sleep is skipped instead of the wake-up lost.
+  let nudged = false;
+  const nudge = () => {
+    nudged = true;
+    wake?.();
+  };
+  let listenerUp = false;
+  let markListening = () => {};
+  const listening = new Promise<void>((resolve) => (markListening = resolve));
+  const listener = listen(db, DELIVERIES_CHANNEL, {
+    onNotify: nudge,
+    // Claim once more: what committed before LISTEN took effect sent its notification to nobody.
+    onListen: () => {
+      listenerUp = true;
+      nudge();
+    },
+  });
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (nudged) return resolve();
       wake = resolve;
       timer = setTimeout(resolve, ms);
       timer.unref();
@@ -142,6 +179,7 @@ export function startDeliveryWorker(db: Db, options: WorkerOptions = {}): Delive
 
   const loop = async () => {
     while (!stopped) {
+      nudged = false;
       const free = concurrency - inFlight.size;
       let claimed: ClaimedDelivery[] = [];
       // Claim in batches (half the slots at least, or whatever is free when idle): one claim per
@@ -159,13 +197,16 @@ export function startDeliveryWorker(db: Db, options: WorkerOptions = {}): Delive
           .finally(() => {
             attempts++;
             inFlight.delete(p);
-            wake?.(); // a slot is free: claim again
+            nudge(); // a slot is free: claim again
           });
         inFlight.add(p);
       }
       if (stopped) break;
       // Full batch with free slots left: look again at once; otherwise wait for a slot or the poll.
-      if (claimed.length === 0 || (concurrency - inFlight.size) * 2 < concurrency) await sleep(pollMs);
+      if (claimed.length === 0 || (concurrency - inFlight.size) * 2 < concurrency) {
+        if (listenerUp && !nudged) markListening();
+        await sleep(pollMs);
+      }
     }
   };
   const running = loop();
@@ -173,11 +214,12 @@ export function startDeliveryWorker(db: Db, options: WorkerOptions = {}): Delive
     async stop() {
       stopped = true;
       wake?.();
-      await running;
+      await Promise.all([running, listener.close()]);
       await Promise.allSettled([...inFlight]);
     },
     get attempts() {
       return attempts;
     },
+    listening,
   };
 }

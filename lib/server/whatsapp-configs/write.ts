@@ -45,7 +45,10 @@ export async function insertWhatsappConfig(
     })
     .returning();
   const created = toWhatsappConfig(row);
-  await queueEvent({ db: tx, projectId }, { type: 'whatsapp.config.created', payload: whatsappConfigEvent(created) });
+  await queueEvent(
+    { db: tx, projectId },
+    { type: 'whatsapp.config.created', payload: whatsappConfigEvent(created), setupLinkId: created.setupLinkId },
+  );
   return created;
 }
 
@@ -114,7 +117,7 @@ export async function deleteWhatsappConfig(
     await tx.delete(whatsappConfigs).where(eq(whatsappConfigs.id, config.id));
     await queueEvent(
       { db: tx, projectId: scope.projectId },
-      { type: 'whatsapp.config.deleted', payload: whatsappConfigEvent(config) },
+      { type: 'whatsapp.config.deleted', payload: whatsappConfigEvent(config), setupLinkId: config.setupLinkId },
     );
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CONNECTION_TYPES, type FailureCode } from '@/lib/shared/vocabulary';
+import { CONNECTION_TYPES, PAGE_STEPS, type FailureCode } from '@/lib/shared/vocabulary';
 
-// The contract of POST /setup/complete and /setup/progress, in one place: the server parses with
+// The contract of POST /setup/complete, /setup/progress and /setup/renewal, in one place: the server parses with
 // these schemas and the browser code is typed by them (type-only imports: no zod in the bundle).
 // Meta's ids are numeric strings; anything else in them is refused before it reaches Graph.
 
@@ -28,15 +28,44 @@ export const completionBody = z
     message: 'code is required when outcome is finish',
   });
 
-export const progressBody = z.object({
-  attempt_id: z.string().min(1).max(100),
-  step: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be a short step name'),
-});
+// A step the page reports; the connection type goes with the steps that have one.
+export const progressBody = z
+  .object({
+    attempt_id: z.string().min(1).max(100),
+    step: z.enum(PAGE_STEPS),
+    connection_type: opt(z.enum(CONNECTION_TYPES)),
+  })
+  .refine((b) => b.step === 'opened' || b.connection_type, {
+    path: ['connection_type'],
+    message: 'connection_type is required with this step',
+  })
+  .refine((b) => b.step !== 'opened' || !b.connection_type, {
+    path: ['connection_type'],
+    message: 'connection_type is not taken with the opened step',
+  });
+
+// POST /setup/renewal: the link comes from the cookie, so there is nothing to send but `{}`.
+export const renewalBody = z.strictObject({});
 
 /** What the browser sends. */
 export type CompletionRequest = z.input<typeof completionBody>;
+
+/** What the page reports as the customer moves through its steps. */
+export type ProgressRequest = z.input<typeof progressBody>;
 
 /** What the server answers with 200. */
 export type CompletionResponse =
   | { status: 'completed'; redirect_url: string | null; display_phone_number: string }
   | { status: 'failed'; error_code: FailureCode; redirect_url: string | null; next_attempt_id: string | null };
+
+/** What POST /setup/renewal answers with 200: the request reached the partner's webhook outbox. */
+export interface RenewalResponse {
+  status: 'requested';
+}
+
+/**
+ * What the state page of a used, expired or revoked link offers: the button (`available`), the
+ * confirmation of a request made within the hour (`requested`), or neither when no webhook
+ * endpoint would receive the request (`unavailable`: the text says to contact the partner).
+ */
+export type RenewalOffer = 'available' | 'requested' | 'unavailable';

@@ -28,4 +28,4 @@ export interface SetupFlowProps {
 
 export type InAppBrowser = 'facebook' | 'instagram' | 'whatsapp';
 
-export type { CompletionRequest, CompletionResponse } from './contract';
+export type { CompletionRequest, CompletionResponse, ProgressRequest } from './contract';
