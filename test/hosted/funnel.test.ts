@@ -116,13 +116,13 @@ describe('abandonment', () => {
     await report(l, 'opened');
     await report(l, 'connection_type_selected', 'dedicated');
     later(ABANDON_AFTER_MS - 60_000);
-    await abandonSilentLinks(suite.ctx.db);
+    await abandonSilentLinks(suite.ctx.db, { projectId: suite.ctx.project.id });
     expect(await types(l)).not.toContain('setup_link.abandoned');
     later(2 * 60_000);
-    expect(await abandonSilentLinks(suite.ctx.db)).toBeGreaterThanOrEqual(1);
-    await abandonSilentLinks(suite.ctx.db);
+    expect(await abandonSilentLinks(suite.ctx.db, { projectId: suite.ctx.project.id })).toBeGreaterThanOrEqual(1);
+    await abandonSilentLinks(suite.ctx.db, { projectId: suite.ctx.project.id });
     later(ABANDON_AFTER_MS * 3); // more silence is not a second abandonment
-    await abandonSilentLinks(suite.ctx.db);
+    await abandonSilentLinks(suite.ctx.db, { projectId: suite.ctx.project.id });
     const { events } = await linkState(suite.ctx.db, l.link.id);
     const abandoned = events.filter((e) => e.type === 'setup_link.abandoned');
     expect(abandoned).toHaveLength(1);
@@ -140,7 +140,7 @@ describe('abandonment', () => {
     later(ABANDON_AFTER_MS - 60_000);
     await report(active, 'connection_type_selected', 'dedicated');
     later(20 * 60_000);
-    await abandonSilentLinks(suite.ctx.db);
+    await abandonSilentLinks(suite.ctx.db, { projectId: suite.ctx.project.id });
     expect(await types(silent)).toContain('setup_link.abandoned');
     for (const l of [active, unopened, used, expiring]) expect(await types(l)).not.toContain('setup_link.abandoned');
   });

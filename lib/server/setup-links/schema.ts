@@ -157,15 +157,14 @@ export type SetupLinkUpdateInput = z.output<typeof setupLinkUpdateSchema>;
 export type SetupLinkListQuery = z.output<typeof setupLinkListQuerySchema>;
 export type ApiSetupLink = z.input<typeof setupLinkOutput>;
 
-/** The API object of a link (`url` is made from the encrypted token). */
-export function toApiSetupLink(link: SetupLink): ApiSetupLink {
+/** The API fields of a link but `url`: event payloads never decrypt or hold the link's token. */
+function linkFields(link: SetupLink): Omit<ApiSetupLink, 'url'> {
   return {
     id: link.id,
     object: 'setup_link',
     customer_id: link.customerId,
     status: link.status,
     revoked: link.status === 'revoked',
-    url: linkUrl(link.tokenEnc),
     created_at: apiTime(link.createdAt),
     updated_at: apiTime(link.updatedAt),
     expires_at: apiTime(link.expiresAt),
@@ -192,8 +191,13 @@ export function toApiSetupLink(link: SetupLink): ApiSetupLink {
   };
 }
 
+/** The API object of a link (`url` is made from the encrypted token). */
+export function toApiSetupLink(link: SetupLink): ApiSetupLink {
+  const { id, object, customer_id, status, revoked, ...rest } = linkFields(link);
+  return { id, object, customer_id, status, revoked, url: linkUrl(link.tokenEnc), ...rest };
+}
+
 /** Payload of setup_link.* events. No `url`: the outbox must never hold a link token in clear. */
 export function setupLinkEvent(link: SetupLink) {
-  const { url: _url, ...setupLink } = toApiSetupLink(link);
-  return { project: { id: link.projectId }, customer: { id: link.customerId }, setup_link: setupLink };
+  return { project: { id: link.projectId }, customer: { id: link.customerId }, setup_link: linkFields(link) };
 }

@@ -3,7 +3,7 @@ import { and, eq, gt, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
 import { now } from '../clock';
 import type { Db } from '../db/client';
 import { setupLinks } from '../db/schema';
-import type { SetupLinkId } from '../ids';
+import type { ProjectId, SetupLinkId } from '../ids';
 import type { Scope } from '../scope';
 import { apiTime } from '@/lib/shared/time';
 import type { ConnectionType, FailureCode, PageStep } from '@/lib/shared/vocabulary';
@@ -107,11 +107,13 @@ export async function recordLinkFailure(
 /**
  * Reports each link opened and then silent for ABANDON_AFTER_MS as setup_link.abandoned (with its
  * last step), once per link, across all projects (the periodic sweep). Concurrent sweeps cannot
- * double-report: the UPDATE only matches links not yet marked abandoned.
+ * double-report: the UPDATE only matches links not yet marked abandoned. `projectId` limits it
+ * (tests sharing one PostgreSQL database).
  */
-export async function abandonSilentLinks(db: Db): Promise<number> {
+export async function abandonSilentLinks(db: Db, { projectId }: { projectId?: ProjectId } = {}): Promise<number> {
   const at = now();
   const due = and(
+    projectId ? eq(setupLinks.projectId, projectId) : undefined,
     eq(setupLinks.status, 'active'),
     isNull(setupLinks.abandonedAt),
     isNotNull(setupLinks.openedAt),
