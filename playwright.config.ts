@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '@/scripts/lib/chromium';
 
 // The server under test is started by e2e/support/server.ts on free ports; it prints its URLs and
-// `wait` below copies them into process.env (E2E_BASE_URL, E2E_EMULATOR_URL) before any worker
+// `wait` below copies them into process.env (E2E_BASE_URL, E2E_EMULATOR_URL, E2E_TWILIO_URL) before any worker
 // starts. Workers load this file again and so get baseURL from that environment.
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +30,10 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     command: 'node --import tsx e2e/support/server.ts',
-    wait: { stdout: /E2E server ready: base (?<e2e_base_url>\S+) emulator (?<e2e_emulator_url>\S+)/ },
+    wait: {
+      stdout:
+        /E2E server ready: base (?<e2e_base_url>\S+) emulator (?<e2e_emulator_url>\S+) twilio (?<e2e_twilio_url>\S+)/,
+    },
     stdout: 'pipe',
     timeout: 120_000,
     // SIGTERM lets the server finish writing test-results/server.log.

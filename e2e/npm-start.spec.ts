@@ -27,15 +27,27 @@ test('npm start prints a working API key and demo link that completes on the dem
   request,
 }) => {
   test.setTimeout(90_000);
-  const [port, emulatorPort] = [await freePort(), await freePort()];
+  const [port, emulatorPort, twilioPort] = [await freePort(), await freePort(), await freePort()];
   dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     META_EMULATOR_PORT: String(emulatorPort),
+    TWILIO_EMULATOR_PORT: String(twilioPort),
     DATA_DIR: dataDir,
   };
-  for (const k of ['DATABASE_URL', 'APP_URL', 'META_EMULATOR_URL', 'BOOTSTRAP_API_KEYS', 'DISABLE_DEMO']) delete env[k];
+  for (const k of [
+    'DATABASE_URL',
+    'APP_URL',
+    'META_EMULATOR_URL',
+    'BOOTSTRAP_API_KEYS',
+    'DISABLE_DEMO',
+    'TWILIO_EMULATOR_URL',
+    'TWILIO_API_URL',
+    'TWILIO_ACCOUNT_SID',
+    'TWILIO_AUTH_TOKEN',
+  ])
+    delete env[k];
   env.NEXT_DIST_DIR = '.next-test'; // the build the suite made; `npm start` would build .next itself
   env.META_EMULATOR_SCENARIO = 'finish'; // the emulator's window completes by itself
 

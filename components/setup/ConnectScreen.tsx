@@ -29,12 +29,14 @@ export interface ConnectScreenProps {
   status: ConnectStatus;
   /** A popup-blocked, SDK-blocked or in-app-browser notice. */
   notice?: ReactNode;
+  /** The phone step of a provisioning link: the number to enter in Meta's window, and its code. */
+  number?: ReactNode;
   /** Offered when the customer had a choice of connection type. */
   onChangeType?: () => void;
   onConnect?: () => void;
 }
 
-export function ConnectScreen({ partner, type, status, notice, onChangeType, onConnect }: ConnectScreenProps) {
+export function ConnectScreen({ partner, type, status, notice, number, onChangeType, onConnect }: ConnectScreenProps) {
   const t = useTranslations('Connect');
   const tType = useTranslations('ConnectionType');
   const tCommon = useTranslations('Common');
@@ -55,6 +57,7 @@ export function ConnectScreen({ partner, type, status, notice, onChangeType, onC
           </button>
         )}
       </p>
+      {number}
       <p className="mt-4 text-text">{t('intro')}</p>
       <ol className="mt-3 space-y-2">
         {STEPS[type].map((key, i) => (

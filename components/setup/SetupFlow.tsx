@@ -14,6 +14,7 @@ import { useFocusOnChange } from './hooks/useFocusOnChange';
 import { useInAppBrowser } from './hooks/useInAppBrowser';
 import { InAppBrowserNotice } from './InAppBrowserNotice';
 import { PopupBlockedNotice } from './PopupBlockedNotice';
+import { ProvisionedNumberPanel } from './ProvisionedNumberPanel';
 import { SdkBlockedNotice } from './SdkBlockedNotice';
 import { StepIndicator } from './StepIndicator';
 import { SuccessScreen } from './SuccessScreen';
@@ -23,6 +24,7 @@ export function SetupFlow({
   partner,
   connectionTypes,
   attemptId,
+  provisioning,
   meta,
   nonce,
   extraMessageOrigins,
@@ -31,6 +33,7 @@ export function SetupFlow({
   const [state, dispatch] = useReducer(flowReducer, undefined, () => initialFlow(connectionTypes, attemptId));
   const [choice, setChoice] = useState<ConnectionType | null>('connectionType' in state ? state.connectionType : null);
   const [showRequired, setShowRequired] = useState(false);
+  const [numberReady, setNumberReady] = useState(false);
   const inApp = useInAppBrowser(inAppBrowser?.app ?? null);
   const signup = useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled: !inAppBrowser, dispatch });
   const container = useRef<HTMLDivElement>(null);
@@ -48,6 +51,8 @@ export function SetupFlow({
   if (inApp) return <InAppBrowserNotice app={inApp} linkUrl={inAppBrowser?.linkUrl ?? null} />;
 
   const steps = stepsFor(connectionTypes);
+  // A provisioning link's number is for an API-only connection; coexistence keeps the customer's own.
+  const withNumber = (type: ConnectionType) => provisioning && type === 'dedicated';
   const connectStatus = (popup: Popup): ConnectStatus =>
     signup.sdkStatus === 'blocked'
       ? 'unavailable'
@@ -81,7 +86,17 @@ export function SetupFlow({
         <ConnectScreen
           partner={partner}
           type={state.connectionType}
-          status={connectStatus(state.popup)}
+          status={withNumber(state.connectionType) && !numberReady ? 'preparing' : connectStatus(state.popup)}
+          number={
+            withNumber(state.connectionType) && (
+              <ProvisionedNumberPanel
+                onReady={() => setNumberReady(true)}
+                onUnavailable={() =>
+                  dispatch({ type: 'failed', code: 'phone_number_unavailable', redirectUrl: null, retry: 'reload' })
+                }
+              />
+            )
+          }
           notice={
             signup.sdkStatus === 'blocked' ? (
               <SdkBlockedNotice />

@@ -78,6 +78,8 @@ interface Fixtures {
   allowServerErrors: boolean;
   /** Emulated Meta, for switching scenarios (POST /_emulator/scenario). */
   emulatorUrl: string;
+  /** Emulated Twilio, for inbound SMS and its state (POST /_emulator/sms, GET /_emulator/state). */
+  twilioUrl: string;
 }
 
 export const test = base.extend<Fixtures>({
@@ -85,6 +87,7 @@ export const test = base.extend<Fixtures>({
   otherApi: async ({ request }, use) => use(new ApiClient(request, E2E_PROJECTS.other.key)),
   allowServerErrors: [false, { option: true }],
   emulatorUrl: async ({}, use) => use(process.env.E2E_EMULATOR_URL!),
+  twilioUrl: async ({}, use) => use(process.env.E2E_TWILIO_URL!),
   // Automatic for every test that uses a browser: `page` comes from this context, so any 5xx a page
   // receives fails the test. Overriding `context` (rather than an auto fixture that would create
   // one) keeps API-only tests browser-free. Contexts made by hand: use watchServerErrors().

@@ -45,6 +45,8 @@ export interface LinkInput {
   language?: Locale | null;
   theme_config?: Record<string, string>;
   expires_at?: string;
+  provision_phone_number?: boolean;
+  phone_number_area_code?: string | null;
 }
 
 let seq = 0;

@@ -1,5 +1,5 @@
 // Playwright's webServer (playwright.config.ts): starts the test server and announces its URLs on
-// stdout; the config's `wait` pattern turns them into E2E_BASE_URL and E2E_EMULATOR_URL.
+// stdout; the config's `wait` pattern turns them into E2E_BASE_URL, E2E_EMULATOR_URL and E2E_TWILIO_URL.
 import { SERVER_LOG } from './server-log';
 import { startTestServer } from '@/scripts/lib/test-server';
 
@@ -7,7 +7,9 @@ const server = await startTestServer({ name: 'e2e', logFile: SERVER_LOG }).catch
   console.error(e.message);
   process.exit(1);
 });
-console.log(`E2E server ready: base ${server.baseUrl} emulator ${server.emulatorUrl} (log: ${SERVER_LOG})`);
+console.log(
+  `E2E server ready: base ${server.baseUrl} emulator ${server.emulatorUrl} twilio ${server.twilioUrl} (log: ${SERVER_LOG})`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

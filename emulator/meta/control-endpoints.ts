@@ -3,9 +3,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context.js';
 import { parseParams, readBody, sendError, sendJson } from './http.js';
+import { inboundMessage, resetSandbox, sandboxSnapshot } from './sandbox.js';
 import { mergeDelivery, parseScenarioSpec } from './scenario.js';
 
-export const CONTROL_ENDPOINTS = ['POST /_emulator/scenario', 'GET /_emulator/state', 'POST /_emulator/reset'];
+export const CONTROL_ENDPOINTS = [
+  'POST /_emulator/scenario',
+  'GET /_emulator/state',
+  'POST /_emulator/reset',
+  'POST /_emulator/inbound_message',
+];
 
 async function setScenario(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse) {
   const body = parseParams(await readBody(req), 'application/json');
@@ -33,12 +39,15 @@ export async function control(ctx: EmulatorContext, req: IncomingMessage, res: S
       delivery: ctx.delivery,
       app_id: ctx.appId,
       ...ctx.store.snapshot(),
+      ...sandboxSnapshot(ctx.sandbox),
     });
   }
   if (action === 'reset' && req.method === 'POST') {
     ctx.store.reset();
+    resetSandbox(ctx.sandbox);
     return sendJson(res, 200, { ok: true });
   }
   if (action === 'scenario' && req.method === 'POST') return setScenario(ctx, req, res);
+  if (action === 'inbound_message' && req.method === 'POST') return inboundMessage(ctx, req, res);
   sendError(res, 404, 'Unknown emulator control endpoint');
 }

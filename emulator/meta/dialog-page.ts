@@ -80,6 +80,26 @@ const OUTCOME_BUTTONS: { outcome: MetaOutcome; label: string }[] = [
   { outcome: 'register_error', label: 'Finish, then fail number registration' },
 ];
 
+// Meta offers a number of one's own only when a new (dedicated) number is being added: coexistence
+// keeps the WhatsApp Business app's number. Hidden until chosen, as in Meta's flow.
+const OWN_NUMBER_CARD = `
+<section class="card" aria-labelledby="own">
+  <h2 id="own">Number from your provider</h2>
+  <button type="button" id="own_start" aria-expanded="false" aria-controls="own_form">Use a number from my provider</button>
+  <div id="own_form" hidden>
+    <p>Meta sends a verification code to this number by SMS (through the local Twilio emulator).</p>
+    <label for="own_number">Phone number, with country code</label>
+    <input type="text" id="own_number" value="" autocomplete="off" inputmode="tel" placeholder="+14155550100">
+    <p><button type="button" id="own_send">Send code by SMS</button></p>
+    <div id="own_verify" hidden>
+      <label for="own_code">Verification code</label>
+      <input type="text" id="own_code" value="" autocomplete="one-time-code" inputmode="numeric" maxlength="6">
+      <p><button type="button" id="own_finish" class="primary">Verify and finish</button></p>
+    </div>
+    <p id="own_status" role="status" aria-live="polite"></p>
+  </div>
+</section>`;
+
 export function dialogPage(input: DialogPageInput): string {
   const primary: MetaOutcome = input.flow === 'coexistence' ? 'finish_coexistence' : 'finish';
   const buttons = OUTCOME_BUTTONS.map(
@@ -106,7 +126,7 @@ export function dialogPage(input: DialogPageInput): string {
   <input type="text" id="verified_name" value="" autocomplete="off">
   <label for="display_phone_number">Phone number</label>
   <input type="text" id="display_phone_number" value="${esc(input.displayPhoneNumber)}" autocomplete="off" inputmode="tel">
-</section>
+</section>${input.flow === 'dedicated' ? OWN_NUMBER_CARD : ''}
 <section class="card" aria-labelledby="finish">
   <h2 id="finish">Choose the outcome</h2>
   <fieldset><legend>Delivery to the page</legend>

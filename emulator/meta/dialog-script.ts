@@ -60,51 +60,109 @@ export function dialogScript(cfg: DialogScriptConfig): string {
     });
   }
 
+  function post(path, body) {
+    return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (res) {
+        return res.json().then(function (b) { if (!res.ok) throw new Error(b && b.error ? b.error.message : 'HTTP ' + res.status); return b; });
+      });
+  }
+
+  function setBusy(on) {
+    busy = on;
+    buttons.forEach(function (b) { b.disabled = on; });
+  }
+
+  // Hands a minted result ({code, event, data}) to the opener, as Meta's popup does, then closes.
+  function deliver(result, delivery) {
+    var message = JSON.stringify({ type: 'WA_EMBEDDED_SIGNUP', event: result.event, data: result.data, version: '3' });
+    var auth = { type: AUTH_TYPE, code: result.code, state: CFG.state };
+    resultEl.textContent = JSON.stringify({ message: JSON.parse(message), callback_code: result.code }, null, 2);
+    var opener = window.opener;
+    if (!opener || opener.closed) {
+      say('Done, but this window has no opener (it was not opened by FB.login), so nothing was sent.');
+      return Promise.resolve();
+    }
+    return (delivery.hostile ? sendHostile() : Promise.resolve()).then(function () {
+      // Unrelated traffic, as Meta's own cross-domain channel produces: pages must ignore it.
+      opener.postMessage('fb_xd_fragment#xd_sig=emulator&cb=f' + Math.random().toString(36).slice(2) + '&relation=opener', CFG.targetOrigin);
+      var steps = delivery.order === 'callback_first' ? ['callback', 'message'] : ['message', 'callback'];
+      return steps.reduce(function (chain, step) {
+        return chain.then(function () {
+          if (step === 'message' && delivery.deliver !== 'callback_only') opener.postMessage(message, CFG.targetOrigin);
+          if (step === 'callback' && delivery.deliver !== 'message_only') opener.postMessage(auth, CFG.targetOrigin);
+          return sleep(GAP_MS);
+        });
+      }, Promise.resolve());
+    }).then(function () {
+      say('Done. This window closes itself.');
+      setTimeout(function () { window.close(); }, 150);
+    });
+  }
+
   function complete(outcome) {
     if (busy) return;
-    busy = true;
-    buttons.forEach(function (b) { b.disabled = true; });
+    setBusy(true);
     var delivery = readDelivery();
     say('Completing: ' + outcome + '…');
-    fetch('/dialog/complete', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ outcome: outcome, flow: CFG.flow, app_id: CFG.appId,
-        display_phone_number: field('display_phone_number'), verified_name: field('verified_name') })
-    }).then(function (res) {
-      return res.json().then(function (body) { if (!res.ok) throw new Error(body && body.error ? body.error.message : 'HTTP ' + res.status); return body; });
-    }).then(function (result) {
-      var message = JSON.stringify({ type: 'WA_EMBEDDED_SIGNUP', event: result.event, data: result.data, version: '3' });
-      var auth = { type: AUTH_TYPE, code: result.code, state: CFG.state };
-      resultEl.textContent = JSON.stringify({ message: JSON.parse(message), callback_code: result.code }, null, 2);
-      var opener = window.opener;
-      if (!opener || opener.closed) {
-        say('Done, but this window has no opener (it was not opened by FB.login), so nothing was sent.');
-        return;
-      }
-      return (delivery.hostile ? sendHostile() : Promise.resolve()).then(function () {
-        // Unrelated traffic, as Meta's own cross-domain channel produces: pages must ignore it.
-        opener.postMessage('fb_xd_fragment#xd_sig=emulator&cb=f' + Math.random().toString(36).slice(2) + '&relation=opener', CFG.targetOrigin);
-        var steps = delivery.order === 'callback_first' ? ['callback', 'message'] : ['message', 'callback'];
-        return steps.reduce(function (chain, step) {
-          return chain.then(function () {
-            if (step === 'message' && delivery.deliver !== 'callback_only') opener.postMessage(message, CFG.targetOrigin);
-            if (step === 'callback' && delivery.deliver !== 'message_only') opener.postMessage(auth, CFG.targetOrigin);
-            return sleep(GAP_MS);
-          });
-        }, Promise.resolve());
-      }).then(function () {
-        say('Done. This window closes itself.');
-        setTimeout(function () { window.close(); }, 150);
+    post('/dialog/complete', { outcome: outcome, flow: CFG.flow, app_id: CFG.appId,
+      display_phone_number: field('display_phone_number'), verified_name: field('verified_name') })
+      .then(function (result) { return deliver(result, delivery); })
+      .catch(function (err) {
+        say('Could not complete: ' + err.message);
+        setBusy(false);
       });
-    }).catch(function (err) {
-      say('Could not complete: ' + err.message);
-      busy = false;
-      buttons.forEach(function (b) { b.disabled = false; });
+  }
+
+  // "Use a number from my provider" (dedicated flow only): the code goes out by SMS, the customer
+  // types it, and the right code finishes like "finish" with that number (own-number.ts).
+  function wireOwnNumber() {
+    var start = document.getElementById('own_start');
+    if (!start) return;
+    var form = document.getElementById('own_form');
+    var verify = document.getElementById('own_verify');
+    var codeEl = document.getElementById('own_code');
+    var ownStatus = document.getElementById('own_status');
+    var verificationId = null;
+    start.addEventListener('click', function () {
+      form.hidden = false;
+      start.setAttribute('aria-expanded', 'true');
+      document.getElementById('own_number').focus();
+    });
+    document.getElementById('own_send').addEventListener('click', function () {
+      var send = this;
+      if (busy || send.disabled) return;
+      send.disabled = true;
+      ownStatus.textContent = 'Sending a code…';
+      post('/dialog/own_number', { phone_number: field('own_number'), app_id: CFG.appId }).then(function (r) {
+        verificationId = r.verification_id;
+        verify.hidden = false;
+        codeEl.value = '';
+        codeEl.focus();
+        ownStatus.textContent = 'We sent a 6-digit code by SMS to ' + r.phone_number + '. Enter it below.';
+      }, function (err) {
+        ownStatus.textContent = 'Could not send the code: ' + err.message;
+      }).then(function () { send.disabled = false; });
+    });
+    document.getElementById('own_finish').addEventListener('click', function () {
+      if (busy || !verificationId) return;
+      setBusy(true);
+      var delivery = readDelivery();
+      ownStatus.textContent = 'Checking the code…';
+      post('/dialog/own_number/verify', { verification_id: verificationId, code: codeEl.value, app_id: CFG.appId,
+        verified_name: field('verified_name') }).then(function (result) {
+        ownStatus.textContent = 'Number verified.';
+        return deliver(result, delivery);
+      }).catch(function (err) {
+        ownStatus.textContent = err.message;
+        setBusy(false);
+        codeEl.focus();
+        codeEl.select();
+      });
     });
   }
 
   buttons.forEach(function (b) { b.addEventListener('click', function () { complete(b.getAttribute('data-outcome')); }); });
+  wireOwnNumber();
   if (CFG.auto) {
     say('Scenario "' + CFG.auto + '" is set: completing without clicks.');
     complete(CFG.auto);

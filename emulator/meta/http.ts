@@ -1,27 +1,12 @@
 // Small node:http helpers shared by the emulator routes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyError, readBody as readBoundedBody } from '../node-http';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export class BodyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { BodyError };
 
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, 'Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+export const readBody = (req: IncomingMessage): Promise<string> => readBoundedBody(req, MAX_BODY_BYTES);
 
 /** Graph takes JSON or form bodies (and params in the query string); this accepts all three. */
 export function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {

@@ -14,6 +14,8 @@ const emulator = await startMetaEmulator({
   appSecret: process.env.META_APP_SECRET || 'emulator-secret',
   scenario,
   delivery,
+  // Where "use a number from my provider" sends its SMS (emulator/twilio/main.ts), if one runs.
+  twilioUrl: process.env.TWILIO_EMULATOR_URL || null,
   log: verbose ? (line) => console.log(`[meta-emulator] ${line}`) : undefined,
 });
 console.log(

@@ -6,6 +6,8 @@ import { CONTROL_ENDPOINTS, control } from './control-endpoints.js';
 import { completeDialog, serveDialog } from './dialog-endpoints.js';
 import { DEFAULT_GRAPH_VERSION, handleGraph, isGraphVersion, splitGraphPath } from './graph/router.js';
 import { parseParams, readBody, requestOrigin, send, sendJson } from './http.js';
+import { ownNumber } from './own-number.js';
+import { sandboxGraph } from './sandbox.js';
 import { FB_LOCALE_PATTERN, sdkScript } from './sdk-script.js';
 
 /** /sdk.js, or /{fb_locale}/sdk.js and /{fb_locale}/all.js as on connect.facebook.net; returns the locale. */
@@ -38,7 +40,9 @@ async function serveGraph(ctx: EmulatorContext, req: IncomingMessage, res: Serve
   const params: Record<string, unknown> = Object.fromEntries(u.searchParams);
   if (method !== 'GET' && method !== 'HEAD')
     Object.assign(params, parseParams(await readBody(req), req.headers['content-type']));
-  const out = handleGraph({ method, segments, version, params, headers: req.headers }, ctx.store, ctx);
+  const request = { method, segments, version, params, headers: req.headers };
+  // The sandbox number's /messages first: its token is not one of a signup's.
+  const out = sandboxGraph(request, ctx.sandbox) ?? handleGraph(request, ctx.store, ctx);
   ctx.store.recordRequest(method, u.pathname, out.status);
   const trace = (out.body as { error?: { fbtrace_id?: string } }).error?.fbtrace_id;
   sendJson(res, out.status, out.body, {
@@ -59,6 +63,7 @@ export async function route(ctx: EmulatorContext, req: IncomingMessage, res: Ser
   if (locale) return serveSdk(res, origin, locale);
   if (req.method === 'GET' && isDialogPath(p)) return serveDialog(ctx, res, u.searchParams);
   if (p === '/dialog/complete' && req.method === 'POST') return completeDialog(ctx, req, res);
+  if (p.startsWith('/dialog/own_number') && req.method === 'POST') return ownNumber(ctx, req, res, p);
   if (parts[0] === '_emulator' && parts.length === 2) return control(ctx, req, res, parts[1]);
   if (p === '/' && req.method === 'GET') {
     return sendJson(res, 200, {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context.js';
 import { BodyError, sendJson } from './http.js';
 import { route } from './routes.js';
+import { newSandboxState, type SandboxNumber } from './sandbox.js';
 import { DEFAULT_DELIVERY, type MetaDelivery, type MetaScenario } from './scenario.js';
 import { MetaStore } from './store.js';
 
@@ -25,6 +26,12 @@ export interface MetaEmulatorOptions {
   /** Default 30000, Meta's code lifetime. */
   codeTtlMs?: number;
   log?: (line: string) => void;
+  /** Where testers' messages to the sandbox number are POSTed (the app's `/webhooks/meta`). */
+  webhookUrl?: string;
+  /** The sandbox number; default the app's dev-mode one (sandbox.ts). */
+  sandbox?: Partial<SandboxNumber>;
+  /** The Twilio emulator's origin, for the popup's "use a number from my provider" SMS (own-number.ts). */
+  twilioUrl?: string | null;
 }
 
 export interface MetaEmulator {
@@ -33,6 +40,8 @@ export interface MetaEmulator {
   close(): Promise<void>;
   /** Changing the scenario resets the delivery variant unless one is given. */
   setScenario(s: MetaScenario | null, delivery?: Partial<MetaDelivery>): void;
+  /** Points the sandbox number's webhook elsewhere (when the app's URL is known after the start). */
+  setWebhookUrl(url: string | null): void;
 }
 
 /** Failures outside any handler's control, in Graph's error shape since most callers are Graph clients. */
@@ -71,6 +80,8 @@ export async function startMetaEmulator(opts: MetaEmulatorOptions): Promise<Meta
     scenario: opts.scenario ?? null,
     delivery: { ...DEFAULT_DELIVERY, ...opts.delivery },
     url: '',
+    twilioUrl: opts.twilioUrl ? opts.twilioUrl.replace(/\/+$/, '') : null,
+    sandbox: newSandboxState(opts.sandbox, opts.webhookUrl ?? null),
   };
 
   const server = createServer((req, res) => {
@@ -89,6 +100,9 @@ export async function startMetaEmulator(opts: MetaEmulatorOptions): Promise<Meta
 
   return {
     url: ctx.url,
+    setWebhookUrl(url) {
+      ctx.sandbox.webhookUrl = url;
+    },
     setScenario(s, d) {
       ctx.scenario = s;
       ctx.delivery = { ...DEFAULT_DELIVERY, ...d };

@@ -3,6 +3,7 @@
 // Everything lives for the life of the process: the emulator is for dev and tests only.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { ConnectionType } from '@/lib/shared/vocabulary';
+import type { OwnNumberVerification } from './own-number.js';
 import type { MetaOutcome } from './scenario.js';
 
 export interface Waba {
@@ -112,6 +113,8 @@ export class MetaStore {
   readonly tokens = new Map<string, AccessToken>();
   readonly businesses = new Map<string, { id: string; name: string }>();
   readonly requests: { at: string; method: string; path: string; status: number }[] = [];
+  /** Codes texted to "numbers from my provider", by verification id (own-number.ts). */
+  readonly verifications = new Map<string, OwnNumberVerification>();
   counts: Counts = MetaStore.zeroCounts();
 
   constructor(private readonly codeTtlMs: number) {}
@@ -131,7 +134,7 @@ export class MetaStore {
   }
 
   reset(): void {
-    for (const m of [this.wabas, this.phones, this.codes, this.tokens, this.businesses]) m.clear();
+    for (const m of [this.wabas, this.phones, this.codes, this.tokens, this.businesses, this.verifications]) m.clear();
     this.requests.length = 0;
     this.counts = MetaStore.zeroCounts();
   }

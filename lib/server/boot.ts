@@ -7,9 +7,8 @@ import { describeError, log } from './log';
 import { ensureApiKey, ensureProject } from './projects';
 import { expireDueLinks } from './setup-links/write';
 import { abandonSilentLinks } from './setup-links/write-progress';
+import { releaseUnusedNumbers } from './provisioning/release';
 import { startDeliveryWorker } from './webhooks/worker';
-
-const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * Server boot (from instrumentation.ts, through lib/startup.ts): open the database now rather than on the first request
@@ -45,16 +44,23 @@ async function ensureBootstrapKeys(db: Db) {
 }
 
 /**
- * Every minute: stores `expired` on due links (reads are already right; this keeps the table so)
- * and reports links gone silent as abandoned. Every instance runs it; the updates are conditional.
+ * Every minute (SWEEP_INTERVAL_SECONDS): stores `expired` on due links (reads are already right;
+ * this keeps the table so), reports links gone silent as abandoned, and releases the numbers of
+ * links that will never use them. Every instance runs it; the updates are conditional.
  */
 function startLinkSweeps(db: Db) {
+  let running = false; // a sweep slower than the interval is not started twice
   const timer = setInterval(() => {
+    if (running) return;
+    running = true;
     expireDueLinks(db)
       .then((count) => count && log.info('setup_links_expired', { count }))
       .then(() => abandonSilentLinks(db))
       .then((count) => count && log.info('setup_links_abandoned', { count }))
-      .catch((e) => log.error('link_sweep_failed', describeError(e)));
-  }, SWEEP_INTERVAL_MS);
+      .then(() => releaseUnusedNumbers(db))
+      .then((count) => count && log.info('provisioned_numbers_released', { count }))
+      .catch((e) => log.error('link_sweep_failed', describeError(e)))
+      .finally(() => (running = false));
+  }, env.sweepIntervalMs);
   timer.unref(); // never what keeps the process alive
 }

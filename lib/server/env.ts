@@ -48,6 +48,20 @@ const schema = z.object({
   // on private networks (an operator's own receivers behind the firewall).
   WEBHOOK_RETRY_SCHEDULE: optional,
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool,
+  // How often each instance sweeps links (expiry, abandonment) and releases unused numbers.
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
+  // Phone numbers (provisioning links): Twilio's REST API, or the local Twilio emulator in dev mode.
+  TWILIO_API_URL: optional,
+  TWILIO_ACCOUNT_SID: optional,
+  TWILIO_AUTH_TOKEN: optional,
+  TWILIO_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4011),
+  TWILIO_EMULATOR_URL: optional,
+  // Meta's webhook (the shared sandbox number): the verify token of the subscription handshake, and
+  // the sandbox number itself (E.164, its Graph phone number id and a token that may send from it).
+  META_WEBHOOK_VERIFY_TOKEN: optional,
+  SANDBOX_PHONE_NUMBER: optional,
+  SANDBOX_PHONE_NUMBER_ID: optional,
+  SANDBOX_ACCESS_TOKEN: optional,
 });
 
 /** Seconds between webhook attempts: after the first failure, the second, ... (7 retries). */
@@ -76,6 +90,7 @@ function load() {
   const devMode = !(e.META_APP_ID && e.META_APP_SECRET && e.META_CONFIG_ID);
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const emulatorUrl = (e.META_EMULATOR_URL ?? `http://localhost:${e.META_EMULATOR_PORT}`).replace(/\/+$/, '');
+  const twilioEmulatorUrl = (e.TWILIO_EMULATOR_URL ?? `http://localhost:${e.TWILIO_EMULATOR_PORT}`).replace(/\/+$/, '');
   let extras: { coexistence?: Record<string, unknown>; dedicated?: Record<string, unknown> } = {};
   if (e.META_EXTRAS) {
     try {
@@ -107,6 +122,7 @@ function load() {
         return { project: pair.slice(0, i), key: pair.slice(i + 1) };
       }),
     demo: devMode && !e.DISABLE_DEMO,
+    sweepIntervalMs: Math.round(e.SWEEP_INTERVAL_SECONDS * 1000),
     webhooks: {
       retrySchedule: parseRetrySchedule(e.WEBHOOK_RETRY_SCHEDULE),
       allowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? false,
@@ -124,6 +140,21 @@ function load() {
       emulatorUrl: devMode ? emulatorUrl : undefined,
       emulatorPort: e.META_EMULATOR_PORT,
       emulatorScenario: e.META_EMULATOR_SCENARIO,
+      // In dev mode the emulator's defaults, so the sandbox works on a fresh clone.
+      webhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN ?? (devMode ? 'emulator-verify-token' : undefined),
+    },
+    sandbox: {
+      phoneNumber: e.SANDBOX_PHONE_NUMBER ?? (devMode ? '+15550009999' : undefined),
+      phoneNumberId: e.SANDBOX_PHONE_NUMBER_ID ?? (devMode ? '100000000009999' : undefined),
+      accessToken: e.SANDBOX_ACCESS_TOKEN ?? (devMode ? 'emulator-sandbox-token' : undefined),
+    },
+    twilio: {
+      apiUrl: (e.TWILIO_API_URL ?? (devMode ? twilioEmulatorUrl : 'https://api.twilio.com')).replace(/\/+$/, ''),
+      // The operator's account: buys US numbers for every project.
+      accountSid: e.TWILIO_ACCOUNT_SID ?? (devMode ? 'ACemulator00000000000000000000000' : undefined),
+      authToken: e.TWILIO_AUTH_TOKEN ?? (devMode ? 'emulator-auth-token' : undefined),
+      emulatorUrl: devMode ? twilioEmulatorUrl : undefined,
+      emulatorPort: e.TWILIO_EMULATOR_PORT,
     },
   };
 }

@@ -8,6 +8,8 @@ export const RESOURCE_LABELS = {
   whatsapp_config: 'WhatsApp config',
   webhook_endpoint: 'webhook endpoint',
   webhook_delivery: 'webhook delivery',
+  agent: 'agent',
+  sandbox_session: 'sandbox session',
 } as const;
 export type Resource = keyof typeof RESOURCE_LABELS;
 
@@ -24,7 +26,12 @@ export class NotFoundError extends Error {
 }
 
 /** Codes of the conflicts the domain reports (each is an API error code with status 409). */
-export type ConflictCode = 'setup_link_not_active' | 'external_customer_id_taken' | 'delivery_already_succeeded';
+export type ConflictCode =
+  | 'setup_link_not_active'
+  | 'external_customer_id_taken'
+  | 'delivery_already_succeeded'
+  | 'sandbox_session_not_active'
+  | 'sandbox_session_already_ended';
 
 /** The request is valid but the resource's state does not allow it. */
 export class ConflictError extends Error {
@@ -39,7 +46,11 @@ export class ConflictError extends Error {
 }
 
 /** Codes of input the domain refuses after looking further than the schema (each a 422 API code). */
-export type InvalidInputCode = 'webhook_url_not_allowed';
+export type InvalidInputCode =
+  | 'webhook_url_not_allowed'
+  | 'provisioning_country_not_supported'
+  | 'reconnect_number_not_found'
+  | 'reconnect_connection_type_mismatch';
 
 /** The input is well-formed but refused on a check the schema cannot make (e.g. DNS resolution). */
 export class InvalidInputError extends Error {

@@ -12,6 +12,9 @@ export type WhatsappConfigId = Id<'whatsapp_config'>;
 export type WebhookEndpointId = Id<'webhook_endpoint'>;
 export type WebhookDeliveryId = Id<'webhook_delivery'>;
 export type WebhookEventId = Id<'webhook_event'>;
+export type AgentId = Id<'agent'>;
+export type SandboxSessionId = Id<'sandbox_session'>;
+export type ProvisionedNumberId = Id<'provisioned_number'>;
 
 // Path ids are UUIDs. Anything else cannot exist, so it is "not found" (never a database cast error).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +23,16 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 
 /** The id when `raw` has an id's shape, else null (the caller answers "not found"). */
 export const parseId = <
-  T extends ProjectId | CustomerId | SetupLinkId | WhatsappConfigId | WebhookEndpointId | WebhookDeliveryId,
+  T extends
+    | ProjectId
+    | CustomerId
+    | SetupLinkId
+    | WhatsappConfigId
+    | WebhookEndpointId
+    | WebhookDeliveryId
+    | AgentId
+    | SandboxSessionId
+    | ProvisionedNumberId,
 >(
   raw: string,
 ): T | null => (isUuid(raw) ? (raw as T) : null);

@@ -70,3 +70,43 @@ export async function ensureApiKey({ db, projectId }: Scope, { key }: { key: str
     .values({ projectId, keyHash: sha256Hex(key), last4: key.slice(-4) })
     .onConflictDoNothing();
 }
+
+/** The project's own Twilio account (numbers outside the US are bought with it). */
+export interface TwilioCredentials {
+  accountSid: string;
+  authToken: string;
+}
+
+/** The project by its exact name, or null (the CLI's commands on an existing project). */
+export async function findProjectByName(db: Db, name: string): Promise<Project | null> {
+  const [row] = await db.select().from(projects).where(eq(projects.name, name));
+  return row ? toProject(row) : null;
+}
+
+/** The project's Twilio credentials with the token decrypted, or null when it has none. */
+export async function projectTwilioCredentials({ db, projectId }: Scope): Promise<TwilioCredentials | null> {
+  const [row] = await db
+    .select({ sid: projects.twilioAccountSid, tokenEnc: projects.twilioAuthTokenEnc })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  if (!row?.sid || !row.tokenEnc) return null;
+  return { accountSid: row.sid, authToken: decryptSecret(row.tokenEnc) };
+}
+
+/**
+ * Sets (replaces) or, with null, clears the project's Twilio credentials: one UPDATE of both
+ * columns, so a reader never sees one account's SID with another's token. Not checked with Twilio
+ * here: a wrong pair shows when a number is bought with it. The token is stored encrypted.
+ */
+export async function setProjectTwilioCredentials(
+  { db, projectId }: Scope,
+  { credentials }: { credentials: TwilioCredentials | null },
+): Promise<void> {
+  await db
+    .update(projects)
+    .set({
+      twilioAccountSid: credentials?.accountSid ?? null,
+      twilioAuthTokenEnc: credentials ? encryptSecret(credentials.authToken) : null,
+    })
+    .where(eq(projects.id, projectId));
+}

@@ -31,6 +31,8 @@ export const FAILURE_CODES = [
   'phone_registration_failed',
   'waba_limit_reached',
   'waba_not_granted',
+  'phone_number_unavailable',
+  'reconnect_number_mismatch',
   'link_expired',
   'already_used',
   'link_revoked',
@@ -61,9 +63,22 @@ export const EVENT_TYPES = [
   'whatsapp.phone_number.created',
   'whatsapp.config.created',
   'whatsapp.config.deleted',
+  'whatsapp.phone_number.reconnected',
+  'sandbox.message.received',
   'webhook.test',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * A number bought for a provisioning link. `purchasing` is the claim taken before Twilio is
+ * called (at most one per link); the API shows a number once it is `active`, until `released`.
+ */
+export const PROVISIONED_NUMBER_STATUSES = ['purchasing', 'active', 'released'] as const;
+export type ProvisionedNumberStatus = (typeof PROVISIONED_NUMBER_STATUSES)[number];
+
+/** A sandbox session: waits for its code from the phone, then relays that phone's messages. */
+export const SANDBOX_SESSION_STATUSES = ['pending_activation', 'active', 'expired', 'ended'] as const;
+export type SandboxSessionStatus = (typeof SANDBOX_SESSION_STATUSES)[number];
 
 /** A webhook delivery's state in the delivery log. */
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;

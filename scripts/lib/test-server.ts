@@ -1,23 +1,32 @@
 // A production server for automated runs (the e2e suite, the screenshots script): the .next-test
-// build, a Meta emulator on a free port, a fresh embedded database, fixed partner keys, and all
+// build, Meta and Twilio emulators on free ports, a fresh embedded database, fixed partner keys, and all
 // output teed into a log file. Nothing from the operator's own configuration leaks in.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './free-port';
 import { startMetaEmulator } from '@/emulator/meta/server';
+import { startTwilioEmulator } from '@/emulator/twilio/server';
 import { bootstrapApiKeys } from './test-keys';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const TEST_BUILD_DIR = '.next-test';
 
-// Settings that would point the server at real Meta, another database directory or another URL.
+/** The operator's Twilio account in automated runs (lib/server/env.ts's dev-mode one). */
+export const TEST_TWILIO_ACCOUNT = {
+  accountSid: 'ACemulator00000000000000000000000',
+  authToken: 'emulator-auth-token',
+};
+
+// Settings that would point the server at real Meta or Twilio, another database directory or another URL.
 const STRIPPED =
-  /^(META_|APP_URL$|PORT$|DATA_DIR$|NEXT_DIST_DIR$|BOOTSTRAP_API_KEYS$|DISABLE_DEMO$|ENCRYPTION_KEY$|ALLOW_LOCALHOST_REDIRECTS$|LOG_LEVEL$|NODE_ENV$)/;
+  /^(META_|TWILIO_|APP_URL$|PORT$|DATA_DIR$|NEXT_DIST_DIR$|BOOTSTRAP_API_KEYS$|DISABLE_DEMO$|ENCRYPTION_KEY$|ALLOW_LOCALHOST_REDIRECTS$|LOG_LEVEL$|NODE_ENV$)/;
 
 export interface TestServer {
   baseUrl: string;
   emulatorUrl: string;
+  /** The Twilio emulator (API and /_emulator control endpoints). */
+  twilioUrl: string;
   dataDir: string;
   /** Resolves with the exit code if the server stops on its own. */
   exited: Promise<number>;
@@ -81,15 +90,23 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
   }
   mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = createWriteStream(opts.logFile, { flags: 'w' });
+  // First: the Meta popup's "number from my provider" texts its code through it.
+  const twilio = await startTwilioEmulator({
+    port: 0,
+    accounts: [TEST_TWILIO_ACCOUNT],
+    log: (line) => log.write(`[twilio-emulator] ${line}\n`),
+  });
   const emulator = await startMetaEmulator({
     port: 0,
     // lib/env.ts's dev-mode app id and secret: the app under test runs without Meta settings.
     appId: 'emulator-app',
     appSecret: 'emulator-secret',
+    twilioUrl: twilio.url,
     log: (line) => log.write(`[meta-emulator] ${line}\n`),
   });
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
+  emulator.setWebhookUrl(`${baseUrl}/webhooks/meta`);
   const dataDir = freshDataDir(opts.name);
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !STRIPPED.test(k))),
@@ -98,11 +115,17 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     PORT: String(port),
     APP_URL: baseUrl,
     META_EMULATOR_URL: emulator.url,
+    TWILIO_API_URL: twilio.url,
+    TWILIO_EMULATOR_URL: twilio.url,
+    TWILIO_ACCOUNT_SID: TEST_TWILIO_ACCOUNT.accountSid,
+    TWILIO_AUTH_TOKEN: TEST_TWILIO_ACCOUNT.authToken,
     DATA_DIR: dataDir,
     DISABLE_DEMO: 'true',
     BOOTSTRAP_API_KEYS: opts.bootstrapApiKeys ?? bootstrapApiKeys(),
     LOG_LEVEL: 'info',
     NEXT_TELEMETRY_DISABLED: '1',
+    // Sweeps every second, so a revoked provisioning link's number is released within the test.
+    SWEEP_INTERVAL_SECONDS: '1',
   };
   // DATABASE_URL is kept: with it, the suite runs against PostgreSQL.
   // A keep-alive longer than any idle gap in a test: a client reusing a socket the server has just
@@ -129,6 +152,7 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
         clearTimeout(killer);
       }
       await emulator.close().catch(() => {});
+      await twilio.close().catch(() => {});
       await new Promise<void>((resolve) => log.end(resolve));
     })());
 
@@ -139,5 +163,5 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     const tail = readFileSync(opts.logFile, 'utf8').split('\n').slice(-40).join('\n');
     throw new Error(`${(e as Error).message}\nLast lines of ${opts.logFile}:\n${tail}`);
   }
-  return { baseUrl, emulatorUrl: emulator.url, dataDir, exited, stop };
+  return { baseUrl, emulatorUrl: emulator.url, twilioUrl: twilio.url, dataDir, exited, stop };
 }

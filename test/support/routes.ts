@@ -12,6 +12,12 @@ import * as rotateSecret from '@/app/platform/v1/webhooks/[id]/rotate_secret/rou
 import * as webhookTest from '@/app/platform/v1/webhooks/[id]/test/route';
 import * as deliveries from '@/app/platform/v1/webhooks/[id]/deliveries/route';
 import * as retryDelivery from '@/app/platform/v1/deliveries/[id]/retry/route';
+import * as twilioCredentials from '@/app/platform/v1/project/twilio_credentials/route';
+import * as agents from '@/app/platform/v1/agents/route';
+import * as agent from '@/app/platform/v1/agents/[id]/route';
+import * as sandboxSessions from '@/app/platform/v1/sandbox_sessions/route';
+import * as sandboxSession from '@/app/platform/v1/sandbox_sessions/[id]/route';
+import * as sandboxMessages from '@/app/platform/v1/sandbox_sessions/[id]/messages/route';
 import * as unknown from '@/app/platform/v1/[...path]/route';
 
 export const routes = {
@@ -28,6 +34,12 @@ export const routes = {
   webhookTest,
   deliveries,
   retryDelivery,
+  twilioCredentials,
+  agents,
+  agent,
+  sandboxSessions,
+  sandboxSession,
+  sandboxMessages,
   unknown,
 };
 
@@ -45,4 +57,10 @@ export const paths = {
   webhookTest: (id: string) => `/webhooks/${id}/test`,
   deliveries: (id: string) => `/webhooks/${id}/deliveries`,
   retryDelivery: (id: string) => `/deliveries/${id}/retry`,
+  agents: () => '/agents',
+  agent: (id: string) => `/agents/${id}`,
+  sandboxSessions: () => '/sandbox_sessions',
+  sandboxSession: (id: string) => `/sandbox_sessions/${id}`,
+  sandboxMessages: (id: string) => `/sandbox_sessions/${id}/messages`,
+  twilioCredentials: () => '/project/twilio_credentials',
 };

@@ -38,3 +38,12 @@ export const SEED_002_WHATSAPP_CONFIG = `{
 "access_token": "<string>"
 }
 }`;
+
+/** Seed 003 create body (curl --data); its example agent_id is replaced with a real one by the tests. */
+export const SEED_003_SANDBOX_SESSION = `{
+"whatsapp_sandbox_session": {
+"phone_number": "+12345678901",
+"agent_id": "123e4567-e89b-12d3-a456-426614174000"
+}
+}`;
+export const SEED_003_AGENT_ID = '123e4567-e89b-12d3-a456-426614174000';

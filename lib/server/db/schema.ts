@@ -12,8 +12,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type {
+  AgentId,
   CustomerId,
   ProjectId,
+  ProvisionedNumberId,
+  SandboxSessionId,
   SetupLinkId,
   WebhookDeliveryId,
   WebhookEndpointId,
@@ -25,6 +28,8 @@ import {
   DELIVERY_STATUSES,
   LINK_STATUSES,
   LINK_STEPS,
+  PROVISIONED_NUMBER_STATUSES,
+  SANDBOX_SESSION_STATUSES,
   SETUP_STATUSES,
   type ConnectionType,
   type EventType,
@@ -56,6 +61,9 @@ export const projects = pgTable(
     name: text('name').notNull(),
     signingSecretEnc: text('signing_secret_enc').notNull(),
     defaultTheme: jsonb('default_theme').$type<ThemeOverrides>().notNull().default({}),
+    // The project's own Twilio account (needed for numbers outside the US); the token encrypted.
+    twilioAccountSid: text('twilio_account_sid'),
+    twilioAuthTokenEnc: text('twilio_auth_token_enc'),
     createdAt: created(),
   },
   (t) => [uniqueIndex('projects_name_key').on(t.name)],
@@ -127,6 +135,9 @@ export const setupLinks = pgTable(
     abandonedAt: ts('abandoned_at'),
     // The customer's last "ask for a new link" on the state page (at most one per hour).
     renewalRequestedAt: ts('renewal_requested_at'),
+    // A reconnect link repairs this config's connection (its number, E.164, as the partner gave it).
+    reconnectPhoneNumber: text('reconnect_phone_number'),
+    reconnectWhatsappConfigId: uuid('reconnect_whatsapp_config_id').$type<WhatsappConfigId>(),
   },
   (t) => [
     uniqueIndex('setup_links_token_hash_key').on(t.tokenHash),
@@ -252,5 +263,91 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`status = 'pending'`),
+  ],
+);
+
+// Numbers bought from Twilio for provisioning links, at most one per link. The row is the claim
+// taken before the purchase (`purchasing`, with a lease), so two tabs or a double click buy one
+// number. Link and customer may be deleted before the number is released: the references go null
+// and the release sweep still finds the row.
+export const provisionedNumbers = pgTable(
+  'provisioned_numbers',
+  {
+    id: uuid('id').$type<ProvisionedNumberId>().primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    customerId: uuid('customer_id')
+      .$type<CustomerId>()
+      .references(() => customers.id, { onDelete: 'set null' }),
+    setupLinkId: uuid('setup_link_id')
+      .$type<SetupLinkId>()
+      .references(() => setupLinks.id, { onDelete: 'set null' }),
+    status: text('status', { enum: PROVISIONED_NUMBER_STATUSES }).notNull().default('purchasing'),
+    // While purchasing: when the claim lapses (a crashed purchase may then be taken over).
+    claimedUntil: ts('claimed_until'),
+    // Which Twilio account owns it: the operator's, or the project's own (to release it there).
+    ownAccount: boolean('own_account').notNull().default(false),
+    twilioSid: text('twilio_sid'),
+    phoneNumber: text('phone_number'),
+    areaCode: text('area_code'),
+    countryIso: text('country_iso'),
+    countryDialCode: text('country_dial_code'),
+    displayNumber: text('display_number'),
+    // The last verification code that reached the number by SMS, encrypted, and when.
+    lastCodeEnc: text('last_code_enc'),
+    lastCodeAt: ts('last_code_at'),
+    releasedAt: ts('released_at'),
+    releaseError: text('release_error'),
+    createdAt: created(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('provisioned_numbers_setup_link_key').on(t.setupLinkId),
+    index('provisioned_numbers_phone_idx').on(t.phoneNumber),
+    index('provisioned_numbers_active_idx')
+      .on(t.createdAt)
+      .where(sql`status <> 'released'`),
+  ],
+);
+
+// Named destinations inside a project that receive sandbox messages.
+export const agents = pgTable(
+  'agents',
+  {
+    id: uuid('id').$type<AgentId>().primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    name: text('name').notNull(),
+    description: text('description'),
+    createdAt: created(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('agents_project_created_idx').on(t.projectId, t.createdAt, t.id)],
+);
+
+// A phone talking to an agent through the shared sandbox number. One live session per phone and
+// project (a new one replaces the old); the activation code, sent from that phone, activates it.
+export const sandboxSessions = pgTable(
+  'sandbox_sessions',
+  {
+    id: uuid('id').$type<SandboxSessionId>().primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    agentId: uuid('agent_id')
+      .$type<AgentId>()
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    phoneNumber: text('phone_number').notNull(),
+    status: text('status', { enum: SANDBOX_SESSION_STATUSES }).notNull().default('pending_activation'),
+    activationCode: text('activation_code').notNull(),
+    activatedAt: ts('activated_at'),
+    expiresAt: ts('expires_at').notNull(),
+    endedAt: ts('ended_at'),
+    createdAt: created(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('sandbox_sessions_project_created_idx').on(t.projectId, t.createdAt, t.id),
+    uniqueIndex('sandbox_sessions_one_live_per_phone')
+      .on(t.projectId, t.phoneNumber)
+      .where(sql`status in ('pending_activation', 'active')`),
+    index('sandbox_sessions_phone_idx').on(t.phoneNumber, t.status),
   ],
 );

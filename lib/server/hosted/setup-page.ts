@@ -41,6 +41,7 @@ export async function loadSetupPage({
       partner,
       connectionTypes: allowed.length ? allowed : [...CONNECTION_TYPES],
       attemptId: newAttemptId(link.id),
+      provisioning: link.provisionPhoneNumber,
       meta: metaClientConfig(locale),
       extraMessageOrigins: extraMessageOrigins(),
       nonce,

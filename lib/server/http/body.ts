@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidInputError } from '../errors';
 import { ApiError, fromZod, PARSE_OPTIONS } from './errors';
 
 const MB = 1024 * 1024;
@@ -54,6 +55,29 @@ export function parseBody<S extends z.ZodType>(json: unknown, wrapper: string, s
   const parsed = schema.safeParse(body, PARSE_OPTIONS);
   if (!parsed.success) throw fromZod(parsed.error, prefix);
   return parsed.data;
+}
+
+/**
+ * parseBody, then the data function on the parsed input. A field the data function refuses after
+ * the schema (InvalidInputError naming its `param`, e.g. a check that needs the database) is
+ * answered like a schema error: the param gets the body's prefix (`setup_link.reconnect_phone_number`
+ * when wrapped) and leads the message.
+ */
+export async function withParsedBody<S extends z.ZodType, T>(
+  json: unknown,
+  wrapper: string,
+  schema: S,
+  fn: (input: z.output<S>) => Promise<T>,
+): Promise<T> {
+  const { prefix } = unwrapBody(json, wrapper);
+  const input = parseBody(json, wrapper, schema);
+  try {
+    return await fn(input);
+  } catch (e) {
+    if (!(e instanceof InvalidInputError) || !e.param) throw e;
+    const param = [prefix, e.param].filter(Boolean).join('.');
+    throw new ApiError(e.code, { message: `${param}: ${e.message}`, param });
+  }
 }
 
 /** Validates a body that is not wrapped (the hosted page's endpoints). */

@@ -49,8 +49,8 @@ export const ERROR_CATALOGUE = {
     status: 404,
     type: 'not_found',
     meaning:
-      'No such customer, setup link, WhatsApp config, webhook endpoint or delivery in your project (also for ids ' +
-      'that are not UUIDs). `param` says which id: `customer_id` or `id`.',
+      'No such customer, setup link, WhatsApp config, webhook endpoint, delivery, agent or sandbox session in your ' +
+      'project (also for ids that are not UUIDs). `param` says which id: `customer_id`, `agent_id` or `id`.',
   },
   route_not_found: { status: 404, type: 'not_found', meaning: 'No endpoint at this path.' },
   method_not_allowed: invalid(
@@ -73,6 +73,18 @@ export const ERROR_CATALOGUE = {
     type: 'conflict',
     meaning: 'The webhook delivery already succeeded; only failed or pending deliveries can be retried.',
   },
+  sandbox_session_not_active: {
+    status: 409,
+    type: 'conflict',
+    meaning:
+      'The sandbox session is not `active` (still `pending_activation`, or `expired` or `ended`): messages go to ' +
+      'activated sessions only.',
+  },
+  sandbox_session_already_ended: {
+    status: 409,
+    type: 'conflict',
+    meaning: 'The sandbox session is already `ended` or `expired`.',
+  },
   body_too_large: invalid(413, 'The body is over 1 MB (16 KB on the hosted page).'),
   unsupported_media_type: invalid(415, 'The body is not sent as `Content-Type: application/json`.'),
   invalid_body: invalid(422, 'The body is JSON but not an object.'),
@@ -94,15 +106,43 @@ export const ERROR_CATALOGUE = {
     'The webhook URL is, or its host resolves to, a private, loopback, link-local or cloud metadata address ' +
       '(`WEBHOOK_ALLOW_PRIVATE_NETWORKS` lets an operator allow private networks).',
   ),
-  parameter_conflict: invalid(422, 'Two fields exclude each other (`expires_at` and `expires_in_hours`).'),
+  parameter_conflict: invalid(
+    422,
+    'Two fields exclude each other (`expires_at` and `expires_in_hours`; `reconnect_phone_number` and ' +
+      '`provision_phone_number`).',
+  ),
   provisioning_country_not_supported: invalid(
     422,
-    "`provision_phone_number` with a country other than `US`: that needs the project's own Twilio credentials.",
+    '`provision_phone_number` with a country other than `US`, and the project has no Twilio credentials of its ' +
+      'own (`PUT /project/twilio_credentials`).',
+  ),
+  reconnect_number_not_found: invalid(
+    422,
+    '`reconnect_phone_number` is not the number (`display_phone_number`, compared on its digits) of any WhatsApp ' +
+      'config of this customer.',
+  ),
+  reconnect_connection_type_mismatch: invalid(
+    422,
+    '`allowed_connection_types` does not include the connection type of the WhatsApp config the link reconnects: a ' +
+      'reconnect link keeps the connection as it was.',
   ),
   internal_error: {
     status: 500,
     type: 'api_error',
     meaning: 'Our fault. Retry; if it persists, give the operator the request id. The body never holds details.',
+  },
+  sandbox_send_failed: {
+    status: 502,
+    type: 'api_error',
+    meaning:
+      "Meta's Graph API refused or did not answer the sandbox number's message (the message says why); nothing was sent.",
+  },
+  sandbox_unavailable: {
+    status: 503,
+    type: 'api_error',
+    meaning:
+      'The operator has not configured the sandbox number (`SANDBOX_PHONE_NUMBER`, `SANDBOX_PHONE_NUMBER_ID`, ' +
+      '`SANDBOX_ACCESS_TOKEN`).',
   },
   cross_site_request: hosted({
     status: 403,
@@ -138,6 +178,16 @@ export const ERROR_CATALOGUE = {
     status: 429,
     type: 'rate_limit_error',
     meaning: 'A new link was already asked for with this link within the hour; `Retry-After` says when to ask again.',
+  }),
+  not_a_provisioning_link: hosted({
+    status: 409,
+    type: 'conflict',
+    meaning: 'The phone step was asked for, but this setup link does not provision a number.',
+  }),
+  phone_number_unavailable: hosted({
+    status: 409,
+    type: 'conflict',
+    meaning: 'No number could be bought for the link (no stock in its countries or area code); the link stays active.',
   }),
   ...finalLinkCodes,
 } as const satisfies Record<string, Entry>;

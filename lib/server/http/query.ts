@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { NotFoundError, type Resource } from '../errors';
 import {
   parseId,
+  type AgentId,
   type CustomerId,
+  type SandboxSessionId,
   type SetupLinkId,
   type WebhookDeliveryId,
   type WebhookEndpointId,
@@ -19,6 +21,8 @@ interface IdOf {
   whatsapp_config: WhatsappConfigId;
   webhook_endpoint: WebhookEndpointId;
   webhook_delivery: WebhookDeliveryId;
+  agent: AgentId;
+  sandbox_session: SandboxSessionId;
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '../db/client';
-import type { CustomerId, ProjectId, SetupLinkId } from '../ids';
+import type { CustomerId, ProjectId, SetupLinkId, WhatsappConfigId } from '../ids';
 import { describeError, log } from '../log';
 import { getGraphClient, type GraphClient } from '../meta/graph';
 import { failureRedirect, successRedirect } from '../redirects';
@@ -23,6 +23,9 @@ export interface OnboardingLink {
   status: LinkStatus;
   successRedirectUrl: string | null;
   failureRedirectUrl: string | null;
+  /** A reconnect link: the number it repairs and that number's config (both set at creation, never changed). */
+  reconnectPhoneNumber: string | null;
+  reconnectWhatsappConfigId: WhatsappConfigId | null;
 }
 
 /** What the hosted page reports from Meta's popup (ids are claims, checked against Graph). */
@@ -74,7 +77,9 @@ async function fail(
 /**
  * Completes an onboarding: the Graph calls that connect the number (connect.ts), then one
  * transaction that stores it (save.ts). A link that is not active is answered without any Graph
- * call; any failure leaves it active and records why.
+ * call; any failure leaves it active and records why. A reconnect link accepts only its own
+ * number (else reconnect_number_mismatch) and refreshes that number's config instead of making
+ * one; the success redirect then names the existing config.
  */
 export async function completeOnboarding(
   db: Db,
@@ -117,6 +122,7 @@ export async function completeOnboarding(
         connectionType: input.connectionType,
         wabaId: input.wabaId,
         phoneNumberId: input.phoneNumberId,
+        reconnectPhoneNumber: link.reconnectPhoneNumber,
       },
       (s) => (step = s),
     );
@@ -144,12 +150,14 @@ export async function completeOnboarding(
     whatsapp_config_id: saved.whatsappConfigId,
     phone_number_id: phone.id,
     business_account_id: wabaId,
+    reconnected: saved.reconnected,
   });
   const params = {
     setupLinkId: link.id,
     phoneNumberId: phone.id,
     businessAccountId: wabaId,
     whatsappConfigId: saved.whatsappConfigId,
+    provisionedPhoneNumberId: saved.provisionedNumberId,
     displayPhoneNumber: phone.displayPhoneNumber,
   };
   const redirectUrl = await successRedirect(db, { link, params });

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomDigits } from '../crypto';
 import { describeError, log } from '../log';
 import type { GraphClient, PhoneNumberInfo } from '../meta/graph';
+import { phoneDigits } from '../setup-links/link-rules';
 import { OnboardingFailure, type CompletionStep } from './failure-codes';
 import type { ConnectionType } from '@/lib/shared/vocabulary';
 
@@ -13,6 +14,8 @@ export interface ConnectRequest {
   connectionType: ConnectionType;
   wabaId?: string;
   phoneNumberId?: string;
+  /** A reconnect link's number (E.164): the number chosen in Meta's window must be this one. */
+  reconnectPhoneNumber?: string | null;
 }
 
 /** The result of steps 1-5. Holds secrets (token, PIN): never log it. */
@@ -36,19 +39,36 @@ function pickWaba(granted: string[], claimed: string | undefined): string {
   );
 }
 
-/** The claimed number if it is in the WABA; else the WABA's newest number (preferring app numbers for coexistence). */
-function pickPhone(phones: PhoneNumberInfo[], claimed: string | undefined, type: ConnectionType): PhoneNumberInfo {
+const sameNumber = (a: string, b: string) => phoneDigits(a) === phoneDigits(b);
+
+/**
+ * The claimed number if it is in the WABA; else the reconnect number when the WABA has it; else
+ * the WABA's newest number (preferring app numbers for coexistence).
+ */
+function pickPhone(
+  phones: PhoneNumberInfo[],
+  { claimed, type, reconnect }: { claimed: string | undefined; type: ConnectionType; reconnect?: string | null },
+): PhoneNumberInfo {
   if (claimed) {
     const found = phones.find((p) => p.id === claimed);
     if (found) return found;
     throw new OnboardingFailure('phone_verification_failed', 'the claimed phone number is not in the WABA');
   }
+  const wanted = reconnect ? phones.find((p) => sameNumber(p.displayPhoneNumber, reconnect)) : undefined;
+  if (wanted) return wanted;
   const onApp = phones.filter((p) => p.isOnBizApp);
   const candidates = type === 'coexistence' && onApp.length ? onApp : phones;
   const time = (p: PhoneNumberInfo) => Date.parse(p.lastOnboardedTime ?? '') || 0;
   const newest = [...candidates].sort((a, b) => time(b) - time(a))[0];
   if (!newest) throw new OnboardingFailure('phone_verification_failed', 'the WABA has no phone number');
   return newest;
+}
+
+/** A reconnect link repairs its own number only: any other is reconnect_number_mismatch. */
+function checkReconnectNumber(phone: PhoneNumberInfo, req: ConnectRequest) {
+  if (req.reconnectPhoneNumber && !sameNumber(phone.displayPhoneNumber, req.reconnectPhoneNumber)) {
+    throw new OnboardingFailure('reconnect_number_mismatch', "the chosen number is not the reconnect link's number");
+  }
 }
 
 /** Fails early when Meta says the number is of the other kind (registering an app number would cut the app off). */
@@ -83,7 +103,14 @@ export async function connectNumber(
   const wabaId = pickWaba(info.grantedWabaIds, req.wabaId);
 
   onStep('resolve_phone');
-  const listed = pickPhone(await graph.listPhoneNumbers(wabaId, accessToken), req.phoneNumberId, req.connectionType);
+  const phones = await graph.listPhoneNumbers(wabaId, accessToken);
+  const listed = pickPhone(phones, {
+    claimed: req.phoneNumberId,
+    type: req.connectionType,
+    reconnect: req.reconnectPhoneNumber,
+  });
+  // Before anything changes at Meta (subscription, registration with a new PIN).
+  checkReconnectNumber(listed, req);
   checkKind(listed, req.connectionType);
 
   onStep('subscribe_app');
@@ -108,5 +135,6 @@ export async function connectNumber(
 
   onStep('read_number');
   const phone = await graph.getPhoneNumber(listed.id, accessToken);
+  checkReconnectNumber(phone, req);
   return { connectionType: req.connectionType, accessToken, pin, wabaId, phone };
 }

@@ -1,4 +1,5 @@
 import type { setupLinks } from '../db/schema';
+import type { ActiveNumber } from '../provisioning/domain';
 import { effectiveStatus } from './status';
 
 /** A stored link, as read from the table. Only this folder handles rows. */
@@ -9,9 +10,12 @@ export type SetupLinkRow = typeof setupLinks.$inferSelect;
  * read. The token's hash (the lookup key) is left out; `tokenEnc` is the token encrypted, from
  * which the API's `url` is made: the token itself is never held in a domain object.
  */
-export type SetupLink = Omit<SetupLinkRow, 'tokenHash'>;
+export type SetupLink = Omit<SetupLinkRow, 'tokenHash'> & {
+  /** The number bought for a provisioning link, once bought (lib/server/provisioning). */
+  provisionedNumber: ActiveNumber | null;
+};
 
-export function toSetupLink(row: SetupLinkRow, at: Date): SetupLink {
+export function toSetupLink(row: SetupLinkRow, at: Date, provisionedNumber: ActiveNumber | null = null): SetupLink {
   const { tokenHash: _tokenHash, ...link } = row;
-  return { ...link, status: effectiveStatus(row, at) };
+  return { ...link, status: effectiveStatus(row, at), provisionedNumber };
 }

@@ -2,16 +2,17 @@ import 'server-only';
 import { and, eq, gt, lt, type SQL } from 'drizzle-orm';
 import { now } from '../clock';
 import type { Db } from '../db/client';
-import { mapPage, paginate, type Page, type Pagination } from '../db/paginate';
+import { paginate, type Page, type Pagination } from '../db/paginate';
 import { setupLinks } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import type { CustomerId, ProjectId, SetupLinkId } from '../ids';
 import type { Scope } from '../scope';
 import type { LinkStatus } from '@/lib/shared/vocabulary';
 import { requireCustomer } from '../customers/queries';
-import { toSetupLink, type SetupLink, type SetupLinkRow } from './domain';
+import type { SetupLink, SetupLinkRow } from './domain';
 import type { SetupLinkListQuery } from './schema';
 import { effectiveStatus } from './status';
+import { withNumber, withNumbers } from './with-numbers';
 import { expireDueLinks } from './write';
 
 // Every read of `setup_links` but the token lookup of the hosted page (resolve.ts). Reads of a
@@ -51,7 +52,7 @@ async function loadSetupLink(
 }
 
 export async function getSetupLink(scope: Scope, ref: LinkRef): Promise<SetupLink> {
-  return toSetupLink(await loadSetupLink(scope, ref), now());
+  return withNumber(scope.db, await loadSetupLink(scope, ref), now());
 }
 
 /**
@@ -84,8 +85,7 @@ export async function listSetupLinks(
   if (filters.created_after) where.push(gt(setupLinks.createdAt, filters.created_after));
   if (filters.created_before) where.push(lt(setupLinks.createdAt, filters.created_before));
   const rows = await paginate(scope.db, { table: setupLinks, where: and(...where), page });
-  const at = now();
-  return mapPage(rows, (row) => toSetupLink(row, at));
+  return { ...rows, items: await withNumbers(scope.db, rows.items, now()) };
 }
 
 /**

@@ -16,6 +16,7 @@ import { redirectUrlSchema } from '../redirect-url';
 import { clashingRedirectParam } from '../redirect-signature';
 import type { SetupLink } from './domain';
 import { linkUrl } from './token';
+import { provisionedNumberOutput, toApiProvisionedNumber } from '../provisioning/schema';
 
 // The setup link API: what partners write (input schemas; create and PATCH share the field
 // rules), what they read (the output schema, and the serializer the route files answer with,
@@ -25,6 +26,9 @@ export const MAX_LINK_HOURS = 30 * 24;
 const HOUR = 3_600_000;
 
 const unique = <T>(items: T[]) => new Set(items).size === items.length;
+
+/** "+", a country code and the subscriber number: at most 15 digits, no leading zero. */
+export const E164 = /^\+[1-9]\d{6,14}$/;
 
 const expiresAt = apiDateTime
   .refine((d) => d.getTime() > now().getTime(), 'must be in the future')
@@ -79,6 +83,13 @@ export const setupLinkCreateSchema = z
     ...provisioning,
     // Create-only alternative to expires_at.
     expires_in_hours: z.number().int().min(1).max(MAX_LINK_HOURS).optional(),
+    // Create-only: the link repairs the customer's existing connection of this number (checked
+    // against its WhatsApp configs by createSetupLink; null means an ordinary link).
+    reconnect_phone_number: z
+      .string()
+      .regex(E164, 'must be an E.164 phone number: "+", the country code and the number, digits only')
+      .nullable()
+      .optional(),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, code: string, message: string) =>
@@ -94,11 +105,12 @@ export const setupLinkCreateSchema = z
         'an area code can only be given for US numbers (add "US" to phone_number_country_isos)',
       );
     }
-    if (v.provision_phone_number && countries.some((c) => c !== 'US')) {
+    // Numbers outside the US need the project's own Twilio credentials: createSetupLink checks that.
+    if (v.provision_phone_number && v.reconnect_phone_number) {
       issue(
-        'phone_number_country_isos',
-        'provisioning_country_not_supported',
-        'numbers outside the US can only be provisioned with the project\'s own Twilio credentials, which this project does not have; use ["US"]',
+        'provision_phone_number',
+        'parameter_conflict',
+        'a reconnect link repairs an existing number and cannot provision a new one: leave provision_phone_number out',
       );
     }
   });
@@ -138,8 +150,8 @@ export const setupLinkOutput = z.strictObject({
   provision_phone_number: z.boolean(),
   phone_number_country_isos: z.array(z.string()),
   phone_number_area_code: z.string().nullable(),
-  // Provisioning is stored but not performed yet: never a number.
-  provisioned_phone_number: z.null(),
+  // The number bought for a provisioning link once the customer reached the phone step.
+  provisioned_phone_number: provisionedNumberOutput.nullable(),
   whatsapp_setup_status: z.enum(SETUP_STATUSES),
   whatsapp_setup_error: z.enum(FAILURE_CODES).nullable(),
   // The funnel: the last step the customer reached, and when the page first opened (by its script).
@@ -150,6 +162,8 @@ export const setupLinkOutput = z.strictObject({
   business_account_id: z.string().nullable(),
   display_phone_number: z.string().nullable(),
   metadata: z.record(z.string(), z.string()),
+  // A reconnect link: the number (E.164) whose existing WhatsApp config it repairs; else null.
+  reconnect_phone_number: z.string().nullable(),
 });
 
 export type SetupLinkCreateInput = z.output<typeof setupLinkCreateSchema>;
@@ -178,7 +192,7 @@ function linkFields(link: SetupLink): Omit<ApiSetupLink, 'url'> {
     provision_phone_number: link.provisionPhoneNumber,
     phone_number_country_isos: link.phoneNumberCountryIsos,
     phone_number_area_code: link.phoneNumberAreaCode,
-    provisioned_phone_number: null,
+    provisioned_phone_number: link.provisionedNumber ? toApiProvisionedNumber(link.provisionedNumber) : null,
     whatsapp_setup_status: link.whatsappSetupStatus,
     whatsapp_setup_error: link.whatsappSetupError,
     last_step: link.lastStep,
@@ -188,6 +202,7 @@ function linkFields(link: SetupLink): Omit<ApiSetupLink, 'url'> {
     business_account_id: link.businessAccountId,
     display_phone_number: link.displayPhoneNumber,
     metadata: link.metadata ?? {},
+    reconnect_phone_number: link.reconnectPhoneNumber,
   };
 }
 

@@ -7,11 +7,13 @@ import type { CustomerId, SetupLinkId, WhatsappConfigId } from '../ids';
 import type { Scope } from '../scope';
 import { CONNECTION_TYPES } from '@/lib/shared/vocabulary';
 import { requireCustomer } from '../customers/queries';
-import { toSetupLink, type SetupLink, type SetupLinkRow } from './domain';
+import type { SetupLink, SetupLinkRow } from './domain';
 import { lockActiveSetupLink } from './queries';
 import { MAX_LINK_HOURS, type SetupLinkCreateInput, type SetupLinkUpdateInput } from './schema';
 import { newLinkToken } from './token';
 import { queueLinkEvent } from './queue-link-event';
+import { withNumber } from './with-numbers';
+import { checkProvisioningCountries, findReconnectTarget, pinReconnectUpdate } from './link-rules';
 
 // Every statement that writes `setup_links` lives here or, for what the customer's page reports,
 // in write-progress.ts. A link is created active and leaves `active` once, for good: `used`
@@ -86,14 +88,25 @@ async function revokeLockedLink(tx: Db, row: SetupLinkRow): Promise<SetupLinkRow
  * The customer row is locked first, so concurrent creates for one customer queue up instead of
  * tripping the one-active-link index; each one wins in turn and the last stays active.
  * `input` is setupLinkCreateSchema's output; omitted fields take their defaults: both connection
- * types, US numbers, and an expiry 30 days (or `expires_in_hours`) from now.
+ * types, US numbers, and an expiry 30 days (or `expires_in_hours`) from now. The rules that need
+ * the database (link-rules.ts: Twilio credentials for numbers outside the US, the config a
+ * `reconnect_phone_number` names) are checked under the customer lock, before anything is written.
  */
 export async function createSetupLink(
   scope: Scope,
   { customerId, input }: { customerId: CustomerId; input: SetupLinkCreateInput },
 ): Promise<SetupLink> {
   const row = await scope.db.transaction(async (tx) => {
-    await requireCustomer({ db: tx, projectId: scope.projectId }, { customerId, lock: true });
+    const txScope = { db: tx, projectId: scope.projectId };
+    await requireCustomer(txScope, { customerId, lock: true });
+    await checkProvisioningCountries(txScope, { input });
+    const reconnect = input.reconnect_phone_number
+      ? await findReconnectTarget(txScope, {
+          customerId,
+          phoneNumber: input.reconnect_phone_number,
+          allowedConnectionTypes: input.allowed_connection_types,
+        })
+      : null;
     // A due link becomes expired, not revoked: expire first, then revoke what is still active.
     await expireDueLinks(tx, { customerId });
     await revokeWhere(tx, eq(setupLinks.customerId, customerId));
@@ -105,6 +118,11 @@ export async function createSetupLink(
         allowedConnectionTypes: [...CONNECTION_TYPES],
         phoneNumberCountryIsos: ['US'],
         ...linkColumns(input),
+        ...(reconnect && {
+          reconnectPhoneNumber: reconnect.phoneNumber,
+          reconnectWhatsappConfigId: reconnect.whatsappConfigId,
+          ...(reconnect.allowedConnectionTypes && { allowedConnectionTypes: reconnect.allowedConnectionTypes }),
+        }),
         projectId: scope.projectId,
         customerId,
         tokenHash,
@@ -117,12 +135,14 @@ export async function createSetupLink(
     await queueLinkEvent(tx, link, 'setup_link.created');
     return link;
   });
-  return toSetupLink(row, now());
+  return withNumber(scope.db, row, now());
 }
 
 /**
  * PATCH: changes the given fields of an active link (409 otherwise) and, with
- * `status: "revoked"`, revokes it in the same transaction.
+ * `status: "revoked"`, revokes it in the same transaction. A reconnect link's allowed types stay
+ * pinned to its config's connection type (link-rules.ts). The link row is locked first, so two
+ * PATCHes of one link apply one after the other.
  */
 export async function updateSetupLink(
   scope: Scope,
@@ -133,9 +153,17 @@ export async function updateSetupLink(
   }: { customerId: CustomerId; setupLinkId: SetupLinkId | null; changes: SetupLinkUpdateInput },
 ): Promise<SetupLink> {
   const row = await scope.db.transaction(async (tx) => {
-    let link = await lockActiveSetupLink({ db: tx, projectId: scope.projectId }, { customerId, setupLinkId });
+    const txScope = { db: tx, projectId: scope.projectId };
+    let link = await lockActiveSetupLink(txScope, { customerId, setupLinkId });
     const { status, ...fields } = changes;
     const columns = linkColumns(fields);
+    if (link.reconnectWhatsappConfigId && fields.allowed_connection_types) {
+      columns.allowedConnectionTypes = await pinReconnectUpdate(txScope, {
+        customerId,
+        whatsappConfigId: link.reconnectWhatsappConfigId,
+        requested: fields.allowed_connection_types,
+      });
+    }
     if (Object.keys(columns).length > 0) {
       [link] = await tx
         .update(setupLinks)
@@ -145,7 +173,7 @@ export async function updateSetupLink(
     }
     return status === 'revoked' ? revokeLockedLink(tx, link) : link;
   });
-  return toSetupLink(row, now());
+  return withNumber(scope.db, row, now());
 }
 
 /** DELETE: revokes an active link (a final link is a 409). */
@@ -157,7 +185,7 @@ export async function revokeSetupLink(
     const link = await lockActiveSetupLink({ db: tx, projectId: scope.projectId }, { customerId, setupLinkId });
     return revokeLockedLink(tx, link);
   });
-  return toSetupLink(row, now());
+  return withNumber(scope.db, row, now());
 }
 
 /** What a completed onboarding stores on its link. */
@@ -196,5 +224,5 @@ export async function markLinkUsed(
     .where(and(eq(setupLinks.id, setupLinkId), eq(setupLinks.projectId, scope.projectId)))
     .returning();
   await queueLinkEvent(scope.db, row, 'setup_link.used');
-  return toSetupLink(row, at);
+  return withNumber(scope.db, row, at);
 }

@@ -1,10 +1,11 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { now } from '../clock';
 import { encryptSecret } from '../crypto';
 import { whatsappConfigs } from '../db/schema';
 import { queueEvent } from '../events';
 import type { CustomerId, WhatsappConfigId } from '../ids';
+import type { ConnectionType } from '@/lib/shared/vocabulary';
 import type { Scope } from '../scope';
 import { requireCustomer } from '../customers/queries';
 import { toWhatsappConfig, type NewWhatsappConfig, type WhatsappConfig } from './domain';
@@ -50,6 +51,57 @@ export async function insertWhatsappConfig(
     { type: 'whatsapp.config.created', payload: whatsappConfigEvent(created), setupLinkId: created.setupLinkId },
   );
   return created;
+}
+
+/** What a completed reconnect link learned about the number: Meta's ids, the new token and PIN. */
+export interface ConfigRefresh {
+  phoneNumberId: string;
+  businessAccountId: string;
+  displayPhoneNumber: string;
+  verifiedName: string | null;
+  accessToken: string;
+  /** The PIN a dedicated number was registered with now; null leaves the stored one. */
+  pin: string | null;
+  connectionType: ConnectionType;
+}
+
+/**
+ * A reconnect link completed: the existing config gets the new token (and PIN), Meta's current
+ * ids and number, and the connection type (known now also for a config written by hand); its
+ * name, webhook settings and originating link stay. Null when the config no longer exists.
+ * `scope.db` is onboarding's transaction. Concurrency: one UPDATE of the row; a concurrent DELETE
+ * either committed first (no row: null) or waits for this transaction and then removes the
+ * refreshed config.
+ */
+export async function refreshWhatsappConfig(
+  { db: tx, projectId }: Scope,
+  {
+    customerId,
+    whatsappConfigId,
+    refresh,
+  }: { customerId: CustomerId; whatsappConfigId: WhatsappConfigId; refresh: ConfigRefresh },
+): Promise<WhatsappConfig | null> {
+  const [row] = await tx
+    .update(whatsappConfigs)
+    .set({
+      phoneNumberId: refresh.phoneNumberId,
+      businessAccountId: refresh.businessAccountId,
+      displayPhoneNumber: refresh.displayPhoneNumber,
+      verifiedName: refresh.verifiedName ?? undefined,
+      accessTokenEnc: encryptSecret(refresh.accessToken),
+      pinEnc: encryptOrNull(refresh.pin ?? undefined),
+      connectionType: refresh.connectionType,
+      updatedAt: now(),
+    })
+    .where(
+      and(
+        eq(whatsappConfigs.id, whatsappConfigId),
+        eq(whatsappConfigs.customerId, customerId),
+        eq(whatsappConfigs.projectId, projectId),
+      ),
+    )
+    .returning();
+  return row ? toWhatsappConfig(row) : null;
 }
 
 /** POST: a config a partner writes by hand (404 `customer_id` for an unknown customer). */

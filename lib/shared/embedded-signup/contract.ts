@@ -44,9 +44,6 @@ export const progressBody = z
     message: 'connection_type is not taken with the opened step',
   });
 
-// POST /setup/renewal: the link comes from the cookie, so there is nothing to send but `{}`.
-export const renewalBody = z.strictObject({});
-
 /** What the browser sends. */
 export type CompletionRequest = z.input<typeof completionBody>;
 
@@ -69,3 +66,13 @@ export interface RenewalResponse {
  * endpoint would receive the request (`unavailable`: the text says to contact the partner).
  */
 export type RenewalOffer = 'available' | 'requested' | 'unavailable';
+
+/** The body of the hosted endpoints that take none (renewal, phone number): the link is the cookie's. */
+export const emptyBody = z.strictObject({});
+
+/** POST /setup/phone-number: the provisioning link's number, or `pending` while another request buys it. */
+export type PhoneNumberResponse =
+  { status: 'ready'; phone_number: string; display_number: string; country_iso: string | null } | { status: 'pending' };
+
+/** POST /setup/phone-number/code: the last verification code that reached the number by SMS. */
+export type PhoneCodeResponse = { code: string; received_at: string } | { code: null; received_at: null };

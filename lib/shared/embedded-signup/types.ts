@@ -18,6 +18,8 @@ export interface SetupFlowProps {
   partner: string;
   connectionTypes: ConnectionType[];
   attemptId: string;
+  /** The link buys the customer a number (shown on the connect step of a dedicated connection). */
+  provisioning: boolean;
   meta: MetaClientConfig;
   /** Exact origins trusted for Embedded Signup messages besides Facebook's (the emulator in dev). */
   extraMessageOrigins: string[];

@@ -1,5 +1,5 @@
 import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
-import { parseBody } from '@/lib/server/http/body';
+import { withParsedBody } from '@/lib/server/http/body';
 import { listAnswer } from '@/lib/server/http/pagination';
 import { parseListQuery, pathId } from '@/lib/server/http/query';
 import { listSetupLinks } from '@/lib/server/setup-links/queries';
@@ -15,10 +15,13 @@ export const GET = apiRoute<Params>(async ({ scope, params, url }) => {
   return listAnswer(await listSetupLinks(scope, { customerId: customerId(params), filters, page }), toApiSetupLink);
 });
 
-// Creating a link revokes the customer's previous active link.
+// Creating a link revokes the customer's previous active link. Rules that need the database
+// (reconnect_phone_number, countries outside the US) answer like the schema's, with the param.
 export const POST = apiRoute<Params>(async ({ scope, params, json }) => {
-  const input = parseBody(json, 'setup_link', setupLinkCreateSchema);
-  return { status: 201, data: toApiSetupLink(await createSetupLink(scope, { customerId: customerId(params), input })) };
+  const link = await withParsedBody(json, 'setup_link', setupLinkCreateSchema, (input) =>
+    createSetupLink(scope, { customerId: customerId(params), input }),
+  );
+  return { status: 201, data: toApiSetupLink(link) };
 });
 
 const notAllowed = methodNotAllowed(['GET', 'POST']);

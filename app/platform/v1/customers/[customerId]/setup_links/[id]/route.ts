@@ -1,5 +1,5 @@
 import { apiRoute, methodNotAllowed } from '@/lib/server/http/api-route';
-import { parseBody } from '@/lib/server/http/body';
+import { withParsedBody } from '@/lib/server/http/body';
 import { pathId } from '@/lib/server/http/query';
 import { parseId, type SetupLinkId } from '@/lib/server/ids';
 import { getSetupLink } from '@/lib/server/setup-links/queries';
@@ -20,8 +20,10 @@ export const GET = apiRoute<Params>(async ({ scope, params }) => ({
 }));
 
 export const PATCH = apiRoute<Params>(async ({ scope, params, json }) => {
-  const changes = parseBody(json, 'setup_link', setupLinkUpdateSchema);
-  return { data: toApiSetupLink(await updateSetupLink(scope, { ...link(params), changes })) };
+  const updated = await withParsedBody(json, 'setup_link', setupLinkUpdateSchema, (changes) =>
+    updateSetupLink(scope, { ...link(params), changes }),
+  );
+  return { data: toApiSetupLink(updated) };
 });
 
 // Revoking is not a removal: 200 with the revoked link.
