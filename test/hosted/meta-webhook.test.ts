@@ -23,7 +23,7 @@ import { newEndpoint } from '../webhooks/support';
 
 const WEBHOOK = 'http://localhost:3000/webhooks/meta';
 const SANDBOX_ID = '100000000009999'; // env.sandbox.phoneNumberId in dev mode, the emulator's default
-const PHONE = '+12345678901';
+const PHONE = '+14445678901';
 
 let meta: Awaited<ReturnType<typeof startTestMeta>>;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -222,7 +222,7 @@ describe('Meta webhook: refused notifications change nothing', () => {
     expect((await c.session(s.id)).status).toBe('pending_activation');
     // A wrong code from the right phone, and the right code from another phone, activate nothing.
     expect((await phoneSends(PHONE, 'ZZZZZZ')).status).toBe(200);
-    expect((await phoneSends('+12345678999', s.activation_code)).status).toBe(200);
+    expect((await phoneSends('+14445678999', s.activation_code)).status).toBe(200);
     expect((await c.session(s.id)).status).toBe('pending_activation');
     expect(await c.events()).toEqual([]);
   });
@@ -283,7 +283,7 @@ describe('Meta webhook: the sandbox loop', () => {
       inbound_messages: Array<{ id: string; webhook_status: number }>;
     };
     expect(state.outbound_messages).toContainEqual(
-      expect.objectContaining({ id: reply.body.data.id, to: '12345678901', text: 'Sure! What is your order number?' }),
+      expect.objectContaining({ id: reply.body.data.id, to: '14445678901', text: 'Sure! What is your order number?' }),
     );
     expect(state.inbound_messages).toContainEqual(
       expect.objectContaining({ id: (hello.body.message as { id: string }).id, webhook_status: 200 }),
@@ -292,12 +292,12 @@ describe('Meta webhook: the sandbox loop', () => {
 
   it('forwards a message redelivered by Meta once, and ignores the code sent again', async () => {
     const c = await sandboxClient();
-    const s = await c.newSession('+12345678902');
-    expect((await phoneSends('+12345678902', s.activation_code)).status).toBe(200);
-    const body = JSON.stringify(payload([{ from: '12345678902', text: 'once', id: 'wamid.redelivered-1' }]));
+    const s = await c.newSession('+14445678902');
+    expect((await phoneSends('+14445678902', s.activation_code)).status).toBe(200);
+    const body = JSON.stringify(payload([{ from: '14445678902', text: 'once', id: 'wamid.redelivered-1' }]));
     expect((await post(body)).status).toBe(200);
     expect((await post(body)).status).toBe(200);
-    expect((await phoneSends('+12345678902', s.activation_code)).status).toBe(200);
+    expect((await phoneSends('+14445678902', s.activation_code)).status).toBe(200);
     const events = await c.events();
     expect(events).toHaveLength(1);
     expect((events[0].payload.message as { text: string }).text).toBe('once');
@@ -306,7 +306,7 @@ describe('Meta webhook: the sandbox loop', () => {
   it('lets one phone talk to one session: activating in another project ends the first', async () => {
     const a = await sandboxClient();
     const b = await sandboxClient();
-    const phone = '+12345678903';
+    const phone = '+14445678903';
     const sa = await a.newSession(phone);
     const sb = await b.newSession(phone);
     await phoneSends(phone, sa.activation_code);
