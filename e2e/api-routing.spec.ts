@@ -26,7 +26,13 @@ test('/api/v1 answers exactly like /platform/v1', async ({ api }) => {
 });
 
 test('an unknown route is a 404 in the error envelope, with a request id', async ({ api }) => {
-  for (const path of ['/platform/v1/no-such-thing', '/api/v1/no-such-thing', '/platform/v1/customers/x/y/z']) {
+  for (const path of [
+    '/platform/v1/no-such-thing',
+    '/api/v1/no-such-thing',
+    '/platform/v1/customers/x/y/z',
+    '/platform/v1',
+    '/api/v1',
+  ]) {
     const res = await api.get(path);
     expect(res.status, path).toBe(404);
     expectEnvelope(res.body, 'not_found');

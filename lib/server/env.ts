@@ -1,10 +1,12 @@
 import 'server-only';
 import { ConfigError } from './errors';
+import { APP_MODES, resolveMode } from './env-mode';
 import { z } from 'zod';
 
 // The only module that reads process.env: everything else imports `env`.
-// "Dev mode" means real Meta credentials are absent: the local Meta emulator is
-// used, http://localhost redirects are allowed and an encryption key is generated.
+// "Dev mode" (env-mode.ts decides it, and refuses unsafe combinations): the local emulators
+// stand in for Meta and Twilio, http://localhost redirects are allowed and an encryption key is
+// generated.
 
 const optional = z
   .string()
@@ -20,6 +22,9 @@ const bool = z
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  // development (emulators, no Meta app) or production; unset: decided by the META_* settings.
+  APP_MODE: z.enum(APP_MODES).optional(),
+  ALLOW_DEV_MODE_ON_PUBLIC_URL: bool,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   DATABASE_URL: optional,
@@ -80,15 +85,17 @@ export function parseRetrySchedule(raw: string | undefined): number[] {
   return seconds;
 }
 
-function load() {
-  const parsed = schema.safeParse(process.env);
+/** The configuration from `source` (process.env), validated; a ConfigError says what is wrong. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid environment: ${issues}`);
   }
   const e = parsed.data;
-  const devMode = !(e.META_APP_ID && e.META_APP_SECRET && e.META_CONFIG_ID);
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const mode = resolveMode({ ...e, APP_URL: appUrl });
+  const devMode = mode === 'development';
   const emulatorUrl = (e.META_EMULATOR_URL ?? `http://localhost:${e.META_EMULATOR_PORT}`).replace(/\/+$/, '');
   const twilioEmulatorUrl = (e.TWILIO_EMULATOR_URL ?? `http://localhost:${e.TWILIO_EMULATOR_PORT}`).replace(/\/+$/, '');
   let extras: { coexistence?: Record<string, unknown>; dedicated?: Record<string, unknown> } = {};
@@ -103,6 +110,7 @@ function load() {
   }
   return {
     nodeEnv: e.NODE_ENV,
+    mode,
     port: e.PORT,
     appUrl,
     appOrigin: new URL(appUrl).origin,
@@ -159,7 +167,7 @@ function load() {
   };
 }
 
-export type Env = ReturnType<typeof load>;
+export type Env = ReturnType<typeof loadEnv>;
 
 const globalForEnv = globalThis as unknown as { __env?: Env };
-export const env: Env = globalForEnv.__env ?? (globalForEnv.__env = load());
+export const env: Env = globalForEnv.__env ?? (globalForEnv.__env = loadEnv());

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/server/db/client';
+import { env } from '@/lib/server/env';
 import { checkRedirectSignature, type SignatureCheck } from '@/lib/server/demo/verify';
 import { RAW_QUERY_HEADER } from '@/lib/server/security/csp';
 
@@ -56,7 +57,8 @@ const VERDICTS: Record<SignatureCheck['state'], { label: string; detail: string;
 
 export default async function DemoPartnerPage(props: PageProps<'/demo/partner/[outcome]'>) {
   const { outcome } = await props.params;
-  if (outcome !== 'success' && outcome !== 'failure') notFound();
+  // The demo partner exists in development only: production serves no demo (404).
+  if (!env.devMode || (outcome !== 'success' && outcome !== 'failure')) notFound();
   const query = (await headers()).get(RAW_QUERY_HEADER) ?? '';
   const check = await checkRedirectSignature(await getDb(), query);
   const verdict = VERDICTS[check.state];
