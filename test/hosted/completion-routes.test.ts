@@ -107,6 +107,19 @@ describe('POST /setup/complete', () => {
     });
   });
 
+  it('a used id cannot come back with a suffix, and 20 concurrent uses of one id complete once', async () => {
+    const { token, attemptId } = await newLink();
+    const uses = await Promise.all(
+      Array.from({ length: 20 }, () => postComplete(request('/setup/complete', cancelBody(attemptId), { token }))),
+    );
+    expect(uses.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const variant of [`${attemptId}.x`, `${attemptId}.`, `${attemptId}..`])
+      expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(variant), { token })))).toEqual({
+        status: 403,
+        code: 'invalid_attempt',
+      });
+  });
+
   it('validates the body: malformed JSON 400, bad fields 422, disallowed connection type 422', async () => {
     const { token, attemptId } = await newLink({ allowedConnectionTypes: ['coexistence'] });
     const post = (body: unknown, raw?: string) =>

@@ -1,17 +1,28 @@
 import { NextResponse } from 'next/server';
 import { LOCALE_COOKIE } from '@/i18n/config';
 import { isLocale } from '@/lib/shared/vocabulary';
+import { env } from '@/lib/server/env';
 import { localeCookieOptions } from '@/lib/server/http/cookies';
 
-// The language switcher's form target: a plain POST, so it works without JavaScript.
+// The language switcher's form target: a plain POST, so it works without JavaScript. Only our
+// own page may send it (browsers send Origin with every form POST), and only a small form.
+
+const MAX_BODY_BYTES = 2048;
+
+const refuse = (status: number, text: string) =>
+  new NextResponse(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+
 export async function POST(request: Request) {
-  const form = await request.formData().catch(() => null);
-  const locale = form?.get('locale');
-  if (!isLocale(locale))
-    return new NextResponse('Unsupported language', {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+  if (request.headers.get('origin') !== env.appOrigin) return refuse(403, 'Cross-site requests are refused');
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) return refuse(413, 'Request body too large');
+  const raw = await request.text().catch(() => null);
+  if (raw === null || raw.length > MAX_BODY_BYTES) return refuse(413, 'Request body too large');
+  const locale = new URLSearchParams(raw).get('locale');
+  if (!isLocale(locale)) return refuse(400, 'Unsupported language');
   const response = new NextResponse(null, {
     status: 303,
     headers: { Location: '/setup', 'Cache-Control': 'no-store' },
