@@ -4,16 +4,60 @@ import { ApiError, fromZod, PARSE_OPTIONS } from './errors';
 
 const MB = 1024 * 1024;
 
+/** Reads at most `maxBytes` of the body, counting as it streams (a missing Content-Length included). */
+async function readBytes(req: Request, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+// PostgreSQL text holds neither NUL nor unpaired UTF-16 surrogates (JSON's "\ud800"): refused
+// here, so such input is a 422 naming the field, never a database error or a silent U+FFFD.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first key or string in `value` that PostgreSQL could not store, or null. */
+export function unstorablePath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path || '(body)' : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const at = path ? `${path}.${k}` : k;
+    if (UNSTORABLE.test(k)) return at;
+    const found = unstorablePath(v, at);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * The JSON body of a request (null when empty): 413 over `maxBytes`, 415 when a body is not sent as
- * JSON, 400 when it does not parse. Shared by the API and the hosted page's endpoints.
+ * JSON, 400 when it is not UTF-8 or does not parse, 422 for text PostgreSQL cannot store. Shared by
+ * the API and the hosted page's endpoints.
  */
 export async function readJsonBody(req: Request, maxBytes = MB): Promise<unknown> {
   const limit = maxBytes >= MB ? `${maxBytes / MB} MB` : `${maxBytes / 1024} KB`;
   const tooLarge = () => new ApiError('body_too_large', { message: `The request body is over ${limit}.` });
   if (Number(req.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
+  const bytes = await readBytes(req, maxBytes, tooLarge);
+  const malformed = (what: string) =>
+    new ApiError('malformed_json', { message: `The request body is not valid ${what}.` });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw malformed('UTF-8');
+  }
   if (text.trim() === '') return null;
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
@@ -21,11 +65,19 @@ export async function readJsonBody(req: Request, maxBytes = MB): Promise<unknown
       message: 'Send the body as JSON with Content-Type: application/json.',
     });
   }
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
-    throw new ApiError('malformed_json', { message: 'The request body is not valid JSON.' });
+    throw malformed('JSON');
   }
+  const bad = unstorablePath(json);
+  if (bad)
+    throw new ApiError('invalid_parameter', {
+      message: `${bad} must not contain NUL characters or unpaired surrogates.`,
+      param: bad,
+    });
+  return json;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

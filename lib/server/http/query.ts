@@ -10,7 +10,8 @@ import {
   type WebhookEndpointId,
   type WhatsappConfigId,
 } from '../ids';
-import { fromZod, PARSE_OPTIONS } from './errors';
+import { unstorablePath } from './body';
+import { ApiError, fromZod, PARSE_OPTIONS } from './errors';
 import { parsePagination, type Pagination } from './pagination';
 
 // What a request's URL says: the ids in its path and a list endpoint's query string.
@@ -37,12 +38,23 @@ export function pathId<R extends Resource>(resource: R, raw: string, param: stri
 
 /**
  * Validates a list endpoint's query string: the resource's filters, and page/per_page.
- * Unknown query parameters are ignored (cache busters, tracking tags).
+ * Unknown query parameters are ignored (cache busters, tracking tags); a parameter given twice is
+ * refused (which one would count?), and so is text PostgreSQL cannot store.
  */
 export function parseListQuery<S extends z.ZodType>(
   params: URLSearchParams,
   filters: S,
 ): { filters: z.output<S>; page: Pagination } {
+  for (const name of new Set(params.keys())) {
+    if (params.getAll(name).length > 1)
+      throw new ApiError('invalid_parameter', { message: `${name} is given more than once.`, param: name });
+  }
+  const bad = unstorablePath(Object.fromEntries(params));
+  if (bad)
+    throw new ApiError('invalid_parameter', {
+      message: `${bad} must not contain NUL characters or unpaired surrogates.`,
+      param: bad,
+    });
   const parsed = filters.safeParse(Object.fromEntries(params), PARSE_OPTIONS);
   if (!parsed.success) throw fromZod(parsed.error);
   return { filters: parsed.data, page: parsePagination(params) };
