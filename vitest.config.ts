@@ -13,7 +13,9 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Generous: CI's 2 cores also run PostgreSQL and the emulators; a full onboarding under load
+    // can take tens of seconds. Hangs still fail, only later.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // One in-memory PGlite per test file unless DATABASE_URL points at PostgreSQL.
     env: {

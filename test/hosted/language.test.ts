@@ -22,9 +22,18 @@ describe('POST /setup/language', () => {
     expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${LOCALE_COOKIE}=ar;`));
   });
 
+  it("takes the browser's form POST under no-referrer (Origin null, Sec-Fetch-Site same-origin)", async () => {
+    const res = await post('locale=hi', { origin: 'null', 'sec-fetch-site': 'same-origin' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${LOCALE_COOKIE}=hi;`));
+  });
+
   it('refuses other origins, a missing Origin, large bodies and unknown languages, setting nothing', async () => {
     for (const [res, status] of [
       [await post('locale=ar', { origin: 'https://evil.example' }), 403],
+      [await post('locale=ar', { origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' }), 403],
+      [await post('locale=ar', { origin: 'null', 'sec-fetch-site': 'cross-site' }), 403],
+      [await post('locale=ar', { origin: 'null' }), 403],
       [await post('locale=ar', {}), 403],
       [await post(`locale=ar&pad=${'x'.repeat(4096)}`), 413],
       [await post('locale=xx'), 400],

@@ -5,9 +5,18 @@ import { env } from '@/lib/server/env';
 import { localeCookieOptions } from '@/lib/server/http/cookies';
 
 // The language switcher's form target: a plain POST, so it works without JavaScript. Only our
-// own page may send it (browsers send Origin with every form POST), and only a small form.
+// own page may send it, and only a small form.
 
 const MAX_BODY_BYTES = 2048;
+
+// Our pages send `Referrer-Policy: no-referrer`, so a browser's form POST carries `Origin: null`;
+// Sec-Fetch-Site, which every current browser sends, still says whether it came from our origin.
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  const site = request.headers.get('sec-fetch-site');
+  if (origin !== null && origin !== 'null' && origin !== env.appOrigin) return false;
+  return site !== null ? site === 'same-origin' : origin === env.appOrigin;
+}
 
 const refuse = (status: number, text: string) =>
   new NextResponse(text, {
@@ -16,7 +25,7 @@ const refuse = (status: number, text: string) =>
   });
 
 export async function POST(request: Request) {
-  if (request.headers.get('origin') !== env.appOrigin) return refuse(403, 'Cross-site requests are refused');
+  if (!sameOrigin(request)) return refuse(403, 'Cross-site requests are refused');
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) return refuse(413, 'Request body too large');
   const raw = await request.text().catch(() => null);
