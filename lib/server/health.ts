@@ -9,7 +9,10 @@ import { describeError, log } from './log';
 // database answers and has every migration this build ships).
 
 const JOURNAL = path.resolve(process.cwd(), 'migrations', 'meta', '_journal.json');
-const shipped = (): number => (JSON.parse(readFileSync(JOURNAL, 'utf8')) as { entries: unknown[] }).entries.length;
+// The build's migrations do not change while it runs: read the journal once, not per probe.
+let shippedCount: number | undefined;
+const shipped = (): number =>
+  (shippedCount ??= (JSON.parse(readFileSync(JOURNAL, 'utf8')) as { entries: unknown[] }).entries.length);
 
 export interface Readiness {
   ready: boolean;
