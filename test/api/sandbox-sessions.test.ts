@@ -30,7 +30,12 @@ const SEED_KEYS = [
   'updated_at',
 ];
 const SEED_AGENT_KEYS = ['created_at', 'description', 'id', 'name', 'project_id', 'updated_at'];
-const PHONE = '+12345678901';
+// Unique per run: on PostgreSQL every test file shares one database, and another file's active
+// session for the same phone would receive (forward) this file's messages.
+const unique = String(Date.now()).slice(-9);
+const PHONE = `+1${unique}1`;
+const OTHER_PHONE = `+1${unique}2`;
+const THIRD_PHONE = `+1${unique}9`;
 
 let meta: Awaited<ReturnType<typeof startTestMeta>>;
 const graphUrl = env.meta.graphUrl;
@@ -84,7 +89,7 @@ describe('sandbox sessions API: create', () => {
     expect(Object.keys(s).sort()).toEqual(SEED_KEYS);
     expect(Object.keys(s.agent).sort()).toEqual(SEED_AGENT_KEYS);
     expect(s.id).toMatch(UUID);
-    expect(s.phone_number).toBe(PHONE);
+    expect(s.phone_number).toBe('+12345678901'); // the seed's
     expect(s.status).toBe('pending_activation');
     expect(s.activation_code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
     expect(s.activation_message).toBe(`Your WhatsApp Sandbox activation code is: ${s.activation_code}`);
@@ -182,7 +187,7 @@ describe('sandbox sessions API: create', () => {
     const otherAgent = await other.newAgent();
     const first = (await newSession(PHONE, agent.id)).body.data;
     const elsewhere = (await other.newSession(PHONE, otherAgent.id)).body.data;
-    const unrelated = (await newSession('+12345678999', agent.id)).body.data;
+    const unrelated = (await newSession(THIRD_PHONE, agent.id)).body.data;
     const replacement = await newSession(PHONE, second.id);
     expect(replacement.status).toBe(201);
     expect(replacement.body.data).toMatchObject({ status: 'pending_activation', agent: { id: second.id } });
@@ -242,7 +247,7 @@ describe('sandbox sessions API: lifecycle', () => {
     const { api, db, newAgent, newSession, getSession, list, activate } = await client();
     const agent = await newAgent();
     const pending = (await newSession(PHONE, agent.id)).body.data;
-    const activated = (await newSession('+12345678902', agent.id)).body.data;
+    const activated = (await newSession(OTHER_PHONE, agent.id)).body.data;
     await activate(activated);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.parse(pending.expires_at) + 1000);
@@ -316,7 +321,7 @@ describe('sandbox sessions API: replies', () => {
       outbound_messages: Array<Record<string, string>>;
     };
     expect(state.outbound_messages).toEqual([
-      expect.objectContaining({ id: sent.body.data.id, to: '12345678901', text: 'Hi! How can I help?' }),
+      expect.objectContaining({ id: sent.body.data.id, to: PHONE.slice(1), text: 'Hi! How can I help?' }),
     ]);
     const wrapped = await sendText(s.id, { message: { text: 'x'.repeat(4096) } });
     expect(wrapped.status).toBe(201);
@@ -366,7 +371,7 @@ describe('sandbox sessions API: isolation and envelope', () => {
       expect(res.body.error).toMatchObject({ code: 'resource_not_found', param: 'id' });
     }
     expect((await b.list()).meta.total_count).toBe(0);
-    const stolen = await b.newSession('+12345678902', agent.id);
+    const stolen = await b.newSession(OTHER_PHONE, agent.id);
     expect(stolen.status).toBe(404);
     expect(stolen.body.error).toMatchObject({ code: 'resource_not_found', param: 'agent_id' });
     expect((await a.getSession(s.id)).body.data.status).toBe('active');
