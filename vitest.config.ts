@@ -22,6 +22,13 @@ export default defineConfig({
       DATA_DIR: process.env.DATA_DIR ?? 'memory://',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       APP_URL: 'http://localhost:3000',
+      // Test files share one PostgreSQL database and requests without X-Forwarded-For share one
+      // IP bucket; hostile-input tests send thousands of requests. The rate limit tests set tight
+      // limits themselves (test/api/rate-limits.test.ts).
+      RATE_LIMIT_API_PER_SECOND: '100000',
+      RATE_LIMIT_IP_PER_MINUTE: '1000000',
+      RATE_LIMIT_WEBHOOKS_PER_MINUTE: '1000000',
+      RATE_LIMIT_COMPLETIONS_PER_LINK: '1000',
     },
   },
 });

@@ -17,12 +17,13 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 /**
  * Language, direction and theme are decided on the server for every request: the theme arrives
- * as CSS variables on <html> (link theme over project default over built-in), so there is no
+ * as CSS variables on <html> (the link's theme over the built-in one; a project's default theme is
+ * copied into its links when they are created), so there is no
  * client-side theming and no flash of another theme.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, link] = await Promise.all([getLocale(), getCurrentLink()]);
-  const theme = resolveTheme(link?.project.defaultTheme, link?.themeConfig);
+  const theme = resolveTheme(link?.themeConfig);
   return (
     <html
       lang={locale}

@@ -80,7 +80,7 @@ test('a revoked link whose partner receives renewal requests: ask once, confirme
     await expect(page.getByText(msg('en', 'LinkState.renewal.sent', { partner }))).toBeVisible();
     await expect(renewalButton(page, 'en', partner)).toHaveCount(0);
     const again = await page.request.post('/setup/renewal', {
-      data: {},
+      data: { setup_link_id: link.id },
       headers: { Origin: new URL(baseURL!).origin },
       failOnStatusCode: false,
     });
@@ -115,7 +115,7 @@ test('a revoked link whose partner receives no renewal requests: no button, the 
   await expect(page.getByText(msg('en', 'LinkState.renewal.sent', { partner: PARTNER }))).toHaveCount(0);
   // Nor does the endpoint take a request nobody would receive.
   const res = await page.request.post('/setup/renewal', {
-    data: {},
+    data: { setup_link_id: link.id },
     headers: { Origin: new URL(baseURL!).origin },
     failOnStatusCode: false,
   });

@@ -12,6 +12,7 @@ import {
   POPUP,
   tokenOf,
 } from './support/hosted';
+import { SECRET_SHAPES } from '@/scripts/lib/canary-scan';
 import { E2E_PROJECTS } from '@/scripts/lib/test-keys';
 import { readServerLog, serverLogSettled } from './support/server-log';
 import { expectNotInServerLog } from './support/teardown';
@@ -22,16 +23,8 @@ import { expectNotInServerLog } from './support/teardown';
 
 test.beforeEach(({ context, emulatorUrl }) => manualMetaPopups(context, emulatorUrl));
 
-// Secret shapes, for the secrets a test cannot learn: Meta user tokens (the server receives them
-// from the emulator, nobody else sees them), project signing secrets (created at boot, never shown),
-// and any link token, API key or Meta code of any test.
-const SHAPES: Record<string, RegExp> = {
-  'a Meta access token': /EAA[A-Za-z0-9]{20,}/,
-  'a project signing secret': /\bss_[A-Za-z0-9_-]{20,}/,
-  'a link token': /\bsl_[A-Za-z0-9_-]{20,}/,
-  'an API key': /\bsk_live_[A-Za-z0-9_-]{20,}/,
-  'a Meta authorization code': /\bAQ[A-Za-z0-9_-]{40,}/,
-};
+// Secret shapes (scripts/lib/canary-scan.ts), for the secrets a test cannot learn: Meta user tokens,
+// project signing secrets, and any link token, API key or Meta code of any test.
 
 test('no secret reaches the server log after failed and completed onboardings', async ({ page, api, baseURL }) => {
   const { link } = await createCustomerAndLink(api, {
@@ -84,8 +77,8 @@ test('no secret reaches the server log after failed and completed onboardings', 
   await expectNotInServerLog(token, 'link token');
   for (const [i, code] of codes.entries()) await expectNotInServerLog(code, `Meta code #${i + 1}`);
   const log = readServerLog();
-  for (const [what, shape] of Object.entries(SHAPES)) {
-    const found = shape.exec(log);
+  for (const [what, shape] of Object.entries(SECRET_SHAPES)) {
+    const found = new RegExp(shape.source).exec(log);
     // Show only where, never the value.
     expect(found, `${what} appears in the server log at offset ${found?.index}`).toBeNull();
   }

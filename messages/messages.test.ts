@@ -51,7 +51,15 @@ const onlyBrands = (s: string) => !/\p{L}/u.test(s.replace(/\{[^}]*\}/g, '').rep
 const SCRIPT: Partial<Record<string, RegExp>> = { hi: /\p{Script=Devanagari}/u, ar: /\p{Script=Arabic}/u };
 
 const en = flatten(load('en'));
-const args = { partner: 'Acme', rate: 20, type: 'x', code: 'E1', app: 'facebook', keys: 'text_color' };
+const args = {
+  partner: 'Acme',
+  customer: 'Pizza Palace',
+  rate: 20,
+  type: 'x',
+  code: 'E1',
+  app: 'facebook',
+  keys: 'text_color',
+};
 
 describe('messages', () => {
   it('English has every key as a non-empty string that formats', () => {

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bin, ROOT, run } from './lib/child';
+import { CANARY_REPORT } from './lib/canary-scan';
 
 const BUILD_DIR = '.next-test';
 const args = process.argv.slice(2);
@@ -95,6 +96,20 @@ function summary(): never {
   process.exit(failed ? 1 : 0);
 }
 
+/** The e2e server's canary report: no secret of any kind in its log or its outbox. */
+function canaryVerdict(): boolean {
+  if (!existsSync(CANARY_REPORT)) return (console.error(`No canary report (${CANARY_REPORT}).`), false);
+  const report = JSON.parse(readFileSync(CANARY_REPORT, 'utf8')) as {
+    log_lines: number;
+    outbox_rows: number | null;
+    findings: Array<{ where: string; what: string; count: number }>;
+  };
+  for (const f of report.findings) console.error(`  ${f.count} x ${f.what} in the ${f.where}`);
+  const secrets = report.findings.reduce((n, f) => n + f.count, 0);
+  console.log(`${secrets} secrets in ${report.log_lines} log lines and ${report.outbox_rows ?? '?'} outbox rows.`);
+  return secrets === 0 && report.outbox_rows !== null && report.outbox_rows > 0;
+}
+
 async function main() {
   console.log(
     `Database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (in memory for unit tests, a fresh .data/e2e-* directory end-to-end)'}`,
@@ -121,12 +136,14 @@ async function main() {
         `Build (next build, ${BUILD_DIR})`,
         async () => (await run(bin('next'), ['build'], { env: { ...env, NEXT_DIST_DIR: BUILD_DIR } })) === 0,
       );
-  if (built)
+  if (built) {
+    rmSync(CANARY_REPORT, { force: true });
     await phase(
       'End-to-end tests (playwright)',
       async () => (await run(bin('playwright'), ['test', ...playwrightArgs], { env })) === 0,
     );
-  else if (skipBuild) phases.push({ name: 'End-to-end tests (playwright)', seconds: 0, ok: false });
+    await phase('Canary scan (secrets in the e2e log and outbox)', async () => canaryVerdict());
+  } else if (skipBuild) phases.push({ name: 'End-to-end tests (playwright)', seconds: 0, ok: false });
   summary();
 }
 

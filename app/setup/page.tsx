@@ -3,13 +3,16 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { HostedShell } from '@/components/setup/HostedShell';
+import { LinkMismatchGuard } from '@/components/setup/LinkMismatchGuard';
 import { LinkStateScreen } from '@/components/setup/LinkStateScreen';
 import { SetupFlow } from '@/components/setup/SetupFlow';
 import { getCurrentLink } from '@/lib/server/hosted/current-link';
 import { loadSetupPage } from '@/lib/server/hosted/setup-page';
 import { NONCE_HEADER } from '@/lib/server/security/csp';
 
-// The hosted page. The link comes from the cookie set by /s/{token}; never from the URL.
+// The hosted page. The link comes from the cookie set by /s/{token}; never from the URL. The page
+// names its link in every call, so once another link is opened in this browser (a new cookie)
+// its calls are refused and it shows the "you opened another setup link" screen.
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tNotFound, link] = await Promise.all([
@@ -31,15 +34,24 @@ export default async function SetupPage() {
   if (page.view === 'invalid') notFound();
   if (page.view === 'state') {
     return (
-      <HostedShell partner={page.partner}>
-        <LinkStateScreen status={page.status} partner={page.partner} renewal={page.renewal} />
+      <HostedShell partner={page.partner} customer={page.binding.customer}>
+        <LinkMismatchGuard>
+          <LinkStateScreen
+            status={page.status}
+            partner={page.partner}
+            setupLinkId={page.binding.setupLinkId}
+            renewal={page.renewal}
+          />
+        </LinkMismatchGuard>
       </HostedShell>
     );
   }
   return (
-    <HostedShell partner={page.props.partner} intro>
+    <HostedShell partner={page.props.partner} customer={page.binding.customer} intro>
       <NoScript />
-      <SetupFlow {...page.props} />
+      <LinkMismatchGuard>
+        <SetupFlow {...page.props} />
+      </LinkMismatchGuard>
     </HostedShell>
   );
 }

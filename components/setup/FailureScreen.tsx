@@ -7,9 +7,9 @@ import { buttonClass } from './ui';
 /** An explanation: one of the `Failure.reasons` messages. */
 type Reason = keyof Messages['Failure']['reasons'];
 
-/** Codes with their own explanation (the failure codes, plus `unreachable` for network failures);
- * others get `other`. */
-const KNOWN = [...FAILURE_CODES, 'unreachable'] as const satisfies readonly Reason[];
+/** Codes with their own explanation (the failure codes, `unreachable` for network failures, and
+ * `completion_in_progress` when another tab is completing the link); others get `other`. */
+const KNOWN = [...FAILURE_CODES, 'unreachable', 'completion_in_progress'] as const satisfies readonly Reason[];
 
 export interface FailureScreenProps {
   partner: string;

@@ -10,10 +10,13 @@ import { cardClass } from './ui';
  */
 export function HostedShell({
   partner,
+  customer,
   intro = false,
   children,
 }: {
   partner?: string;
+  /** The link's customer (whose WhatsApp is being set up), so a customer sees the page is theirs. */
+  customer?: string;
   intro?: boolean;
   children: ReactNode;
 }) {
@@ -30,6 +33,11 @@ export function HostedShell({
           </span>
           {partner && <span className="min-w-0 break-words">{t('partnerLabel', { partner })}</span>}
         </p>
+        {customer && (
+          <p className="mt-3 break-words font-medium text-text" data-testid="customer-name">
+            {t('forCustomer', { customer })}
+          </p>
+        )}
         {partner && intro && <p className="mt-3 text-muted-text">{t('intro', { partner })}</p>}
       </header>
       <main className={cardClass}>{children}</main>

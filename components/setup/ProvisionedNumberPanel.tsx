@@ -13,7 +13,15 @@ import { buttonClass } from './ui';
 const RETRY_MS = 1000;
 type State = { kind: 'loading' } | { kind: 'ready'; number: string; display: string } | { kind: 'failed' };
 
-export function ProvisionedNumberPanel({ onReady, onUnavailable }: { onReady: () => void; onUnavailable: () => void }) {
+export function ProvisionedNumberPanel({
+  setupLinkId,
+  onReady,
+  onUnavailable,
+}: {
+  setupLinkId: string;
+  onReady: () => void;
+  onUnavailable: () => void;
+}) {
   const t = useTranslations('PhoneNumber');
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -25,7 +33,7 @@ export function ProvisionedNumberPanel({ onReady, onUnavailable }: { onReady: ()
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = async () => {
-      const r = await postPhoneNumber();
+      const r = await postPhoneNumber(setupLinkId);
       if (cancelled) return;
       if (r.status === 'pending') timer = setTimeout(ask, RETRY_MS);
       else if (r.status === 'ready') {
@@ -46,9 +54,9 @@ export function ProvisionedNumberPanel({ onReady, onUnavailable }: { onReady: ()
   const ready = state.kind === 'ready';
   useEffect(() => {
     if (!ready) return;
-    const timer = setInterval(() => void postPhoneCode().then((c) => c && setCode(c)), RETRY_MS);
+    const timer = setInterval(() => void postPhoneCode(setupLinkId).then((c) => c && setCode(c)), RETRY_MS);
     return () => clearInterval(timer);
-  }, [ready]);
+  }, [ready, setupLinkId]);
 
   if (state.kind === 'loading')
     return (

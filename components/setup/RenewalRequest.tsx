@@ -15,7 +15,16 @@ const noSubscription = () => () => {};
 
 const boxClass = 'rounded-xl border border-border border-s-4 bg-card p-4 text-start text-text outline-none';
 
-export function RenewalRequest({ partner, requested = false }: { partner: string; requested?: boolean }) {
+export function RenewalRequest({
+  partner,
+  setupLinkId,
+  requested = false,
+}: {
+  partner: string;
+  /** The page's link, named in the request (a page of another link than the cookie's is refused). */
+  setupLinkId: string;
+  requested?: boolean;
+}) {
   const t = useTranslations('LinkState.renewal');
   const [state, setState] = useState<State>(requested ? 'sent' : 'idle');
   // Until hydrated the button cannot act: it says so (aria-disabled) rather than swallow a click.
@@ -34,7 +43,7 @@ export function RenewalRequest({ partner, requested = false }: { partner: string
   const send = async () => {
     clicked.current = true;
     setState('sending');
-    const result = await postRenewal();
+    const result = await postRenewal(setupLinkId);
     setState(result === 'requested' || result === 'already_requested' ? 'sent' : result);
   };
 

@@ -22,6 +22,7 @@ import { SuccessScreen } from './SuccessScreen';
 /** The interactive hosted page: choose a type, run Meta's Embedded Signup, report to the server. */
 export function SetupFlow({
   partner,
+  setupLinkId,
   connectionTypes,
   attemptId,
   provisioning,
@@ -35,11 +36,14 @@ export function SetupFlow({
   const [showRequired, setShowRequired] = useState(false);
   const [numberReady, setNumberReady] = useState(false);
   const inApp = useInAppBrowser(inAppBrowser?.app ?? null);
-  const signup = useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled: !inAppBrowser, dispatch });
+  const signup = useEmbeddedSignup({ setupLinkId, meta, nonce, extraMessageOrigins, enabled: !inAppBrowser, dispatch });
   const container = useRef<HTMLDivElement>(null);
   useFocusOnChange(state.screen, container);
   // Reported by the script, not the server's GET, so mail scanners that fetch the link never count.
-  useEffect(() => postProgress({ attempt_id: attemptId, step: 'opened' }), [attemptId]);
+  useEffect(
+    () => postProgress({ setup_link_id: setupLinkId, attempt_id: attemptId, step: 'opened' }),
+    [setupLinkId, attemptId],
+  );
 
   function retry() {
     // A reload on purpose: the server renders a fresh attempt id and the link's current state.
@@ -77,7 +81,12 @@ export function SetupFlow({
           }}
           onContinue={() => {
             if (!choice) return setShowRequired(true);
-            postProgress({ attempt_id: state.attemptId, step: 'connection_type_selected', connection_type: choice });
+            postProgress({
+              setup_link_id: setupLinkId,
+              attempt_id: state.attemptId,
+              step: 'connection_type_selected',
+              connection_type: choice,
+            });
             dispatch({ type: 'choose', connectionType: choice });
           }}
         />
@@ -90,6 +99,7 @@ export function SetupFlow({
           number={
             withNumber(state.connectionType) && (
               <ProvisionedNumberPanel
+                setupLinkId={setupLinkId}
                 onReady={() => setNumberReady(true)}
                 onUnavailable={() =>
                   dispatch({ type: 'failed', code: 'phone_number_unavailable', redirectUrl: null, retry: 'reload' })

@@ -9,6 +9,7 @@ import { mergeDelivery, parseScenarioSpec } from './scenario.js';
 export const CONTROL_ENDPOINTS = [
   'POST /_emulator/scenario',
   'GET /_emulator/state',
+  'GET /_emulator/calls',
   'POST /_emulator/reset',
   'POST /_emulator/inbound_message',
 ];
@@ -42,6 +43,7 @@ export async function control(ctx: EmulatorContext, req: IncomingMessage, res: S
       ...sandboxSnapshot(ctx.sandbox),
     });
   }
+  if (action === 'calls' && req.method === 'GET') return sendJson(res, 200, { calls: ctx.store.calls });
   if (action === 'reset' && req.method === 'POST') {
     ctx.store.reset();
     resetSandbox(ctx.sandbox);

@@ -1,6 +1,6 @@
 // The emulator itself: listening, and the /_emulator control endpoints tests and dev tools use.
 import { describe, expect, it } from 'vitest';
-import { dialogUrl, SECRET, useEmulator } from './test-helpers.js';
+import { dialogUrl, SECRET, useEmulator, V } from './test-helpers.js';
 
 const t = useEmulator();
 
@@ -45,5 +45,21 @@ describe('control endpoints', () => {
     expect(JSON.stringify(st.requests)).not.toContain(SECRET);
     expect((await t.call('POST', '/_emulator/reset')).status).toBe(200);
     expect((await t.state()).counts.codes_issued).toBe(0);
+  });
+
+  it('count Graph calls per endpoint, failed ones included, until a reset', async () => {
+    await t.call('POST', '/_emulator/reset');
+    const { token, data } = await t.signup();
+    await t.call('POST', `${V}/${data.waba_id}/subscribed_apps`, { token });
+    await t.call('POST', `${V}/${data.phone_number_id}/register`, { token, body: { messaging_product: 'whatsapp' } });
+    await t.call('POST', `${V}/${data.phone_number_id}/register`, { token, body: {} });
+    const calls = async () => (await t.call('GET', '/_emulator/calls')).json.calls;
+    expect(await calls()).toEqual({
+      'GET oauth/access_token': 1,
+      'POST {id}/subscribed_apps': 1,
+      'POST {id}/register': 2,
+    });
+    await t.call('POST', '/_emulator/reset');
+    expect(await calls()).toEqual({});
   });
 });

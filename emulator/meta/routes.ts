@@ -44,6 +44,7 @@ async function serveGraph(ctx: EmulatorContext, req: IncomingMessage, res: Serve
   // The sandbox number's /messages first: its token is not one of a signup's.
   const out = sandboxGraph(request, ctx.sandbox) ?? handleGraph(request, ctx.store, ctx);
   ctx.store.recordRequest(method, u.pathname, out.status);
+  ctx.store.countCall(method, segments);
   const trace = (out.body as { error?: { fbtrace_id?: string } }).error?.fbtrace_id;
   sendJson(res, out.status, out.body, {
     'Content-Type': 'application/json; charset=UTF-8',

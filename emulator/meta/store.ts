@@ -116,6 +116,8 @@ export class MetaStore {
   /** Codes texted to "numbers from my provider", by verification id (own-number.ts). */
   readonly verifications = new Map<string, OwnNumberVerification>();
   counts: Counts = MetaStore.zeroCounts();
+  /** Graph calls by method and path, ids as {id} ("POST {id}/register"), whatever they answered. */
+  calls: Record<string, number> = {};
 
   constructor(private readonly codeTtlMs: number) {}
 
@@ -137,6 +139,13 @@ export class MetaStore {
     for (const m of [this.wabas, this.phones, this.codes, this.tokens, this.businesses, this.verifications]) m.clear();
     this.requests.length = 0;
     this.counts = MetaStore.zeroCounts();
+    this.calls = {};
+  }
+
+  /** Counts a Graph call by its path with ids left out, so tests can count e.g. `register` calls. */
+  countCall(method: string, segments: string[]): void {
+    const key = `${method} ${segments.map((s) => (/^\d+$/.test(s) ? '{id}' : s)).join('/')}`;
+    this.calls[key] = (this.calls[key] ?? 0) + 1;
   }
 
   recordRequest(method: string, path: string, status: number): void {

@@ -7,6 +7,8 @@ import { describeError, log } from './log';
 import { ensureApiKey, ensureProject } from './projects';
 import { expireDueLinks } from './setup-links/write';
 import { abandonSilentLinks } from './setup-links/write-progress';
+import { rebindLegacySecrets } from './crypto-rebind';
+import { deleteExpiredIdempotencyKeys } from './idempotency/store';
 import { releaseUnusedNumbers } from './provisioning/release';
 import { startDeliveryWorker } from './webhooks/worker';
 
@@ -23,6 +25,8 @@ export function boot(): Promise<void> {
 
 async function run() {
   const db = await getDb();
+  // Secrets stored by versions before row-bound encryption are re-encrypted once (crypto-rebind.ts).
+  await rebindLegacySecrets(db);
   await ensureBootstrapKeys(db);
   startLinkSweeps(db);
   // Not awaited: the loop polls in the background on unref'd timers. Stored for tests and shutdown.
@@ -45,8 +49,9 @@ async function ensureBootstrapKeys(db: Db) {
 
 /**
  * Every minute (SWEEP_INTERVAL_SECONDS): stores `expired` on due links (reads are already right;
- * this keeps the table so), reports links gone silent as abandoned, and releases the numbers of
- * links that will never use them. Every instance runs it; the updates are conditional.
+ * this keeps the table so), reports links gone silent as abandoned, releases the numbers of
+ * links that will never use them, and deletes idempotency keys past their 24 h. Every instance runs
+ * it; the updates are conditional.
  */
 function startLinkSweeps(db: Db) {
   let running = false; // a sweep slower than the interval is not started twice
@@ -59,6 +64,8 @@ function startLinkSweeps(db: Db) {
       .then((count) => count && log.info('setup_links_abandoned', { count }))
       .then(() => releaseUnusedNumbers(db))
       .then((count) => count && log.info('provisioned_numbers_released', { count }))
+      .then(() => deleteExpiredIdempotencyKeys(db))
+      .then((count) => count && log.info('idempotency_keys_deleted', { count }))
       .catch((e) => log.error('link_sweep_failed', describeError(e)))
       .finally(() => (running = false));
   }, env.sweepIntervalMs);

@@ -59,26 +59,71 @@ export function keyring(): Keyring {
   return (g.__keyring ??= loadKeyring());
 }
 
-export function encryptSecret(plain: string): string {
-  const { current, keys } = keyring();
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keys.get(current)!, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [
-    current,
-    iv.toString('base64url'),
-    body.toString('base64url'),
-    cipher.getAuthTag().toString('base64url'),
-  ].join(':');
+/**
+ * Where a secret is stored: its `table.column` and its row's id. It is the ciphertext's AAD, so a
+ * value copied into another row or column (by anyone who can write the database) fails to decrypt
+ * instead of being shown in the wrong place (a Meta token as a link's `url`, one project's link in
+ * another's). Each column is named once here.
+ */
+export type SecretColumn =
+  | 'projects.signing_secret_enc'
+  | 'projects.twilio_auth_token_enc'
+  | 'setup_links.token_enc'
+  | 'setup_links.pending_pin_enc'
+  | 'whatsapp_configs.access_token_enc'
+  | 'whatsapp_configs.webhook_verify_token_enc'
+  | 'whatsapp_configs.pin_enc'
+  | 'webhook_endpoints.secret_enc'
+  | 'provisioned_numbers.last_code_enc'
+  | 'idempotency_keys.response_body_enc';
+export interface SecretPlace {
+  column: SecretColumn;
+  row: string;
 }
 
-export function decryptSecret(stored: string): string {
-  const [version, iv, body, tag] = stored.split(':');
+// Stored forms. Current: `b1:<key version>:<iv>:<ciphertext>:<tag>`, bound to its place (AAD).
+// Legacy (before binding): `<key version>:<iv>:<ciphertext>:<tag>`, no AAD. decryptSecret refuses
+// legacy values; only decryptLegacySecret reads them, for crypto-rebind.ts, which re-encrypts
+// them in place at boot (idempotent: it selects legacy values only).
+const BOUND = 'b1';
+const TAG_BYTES = 16;
+const aad = ({ column, row }: SecretPlace) => Buffer.from(`${column}:${row}`, 'utf8');
+
+export function encryptSecret(plain: string, place: SecretPlace): string {
+  const { current, keys } = keyring();
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.get(current)!, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad(place));
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const parts = [iv, body, cipher.getAuthTag()].map((b) => b.toString('base64url'));
+  return [BOUND, current, ...parts].join(':');
+}
+
+function open(version: string, iv: string, body: string, tag: string, place: SecretPlace | null): string {
   const key = keyring().keys.get(version);
-  if (!key || !iv || body === undefined || !tag) throw new Error(`Cannot decrypt: unknown key version ${version}`);
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  const tagBytes = Buffer.from(tag, 'base64url');
+  // Node would accept a shorter tag (down to 4 bytes) when authTagLength is not given: forgeable.
+  if (!key || !iv || tagBytes.length !== TAG_BYTES) throw new Error(`Cannot decrypt: key ${version} or tag`);
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
+  if (place) decipher.setAAD(aad(place));
+  decipher.setAuthTag(tagBytes);
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/** The secret stored at `place`; throws when it was encrypted for another place, key or format. */
+export function decryptSecret(stored: string, place: SecretPlace): string {
+  const parts = stored.split(':');
+  if (parts.length !== 5 || parts[0] !== BOUND) throw new Error('Cannot decrypt: not a bound secret');
+  return open(parts[1], parts[2], parts[3], parts[4], place);
+}
+
+export const isLegacySecret = (stored: string) => /^v\d+:/.test(stored) && stored.split(':').length === 4;
+
+/** A value written before binding (no AAD). Only for re-encrypting it in place (crypto-rebind.ts). */
+export function decryptLegacySecret(stored: string): string {
+  if (!isLegacySecret(stored)) throw new Error('Cannot decrypt: not a legacy secret');
+  const [version, iv, body, tag] = stored.split(':');
+  return open(version, iv, body, tag, null);
 }
 
 /** A purpose-bound key derived from the current encryption key (for HMACs such as attempt ids). */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { ConfigError } from './errors';
 import { APP_MODES, resolveMode } from './env-mode';
+import { parseTrustedProxies } from './http/client-ip';
 import { z } from 'zod';
 
 // The only module that reads process.env: everything else imports `env`.
@@ -67,6 +68,12 @@ const schema = z.object({
   SANDBOX_PHONE_NUMBER: optional,
   SANDBOX_PHONE_NUMBER_ID: optional,
   SANDBOX_ACCESS_TOKEN: optional,
+  // Rate limits (lib/server/rate-limit/budgets.ts), and the proxies whose X-Forwarded-For we believe.
+  RATE_LIMIT_API_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  RATE_LIMIT_COMPLETIONS_PER_LINK: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  TRUSTED_PROXIES: optional,
 });
 
 /** Seconds between webhook attempts: after the first failure, the second, ... (7 retries). */
@@ -83,6 +90,14 @@ export function parseRetrySchedule(raw: string | undefined): number[] {
         '(at most 20), like "5,300,1800"',
     );
   return seconds;
+}
+
+function trustedProxies(raw: string | undefined) {
+  try {
+    return parseTrustedProxies(raw);
+  } catch (e) {
+    throw new ConfigError(`Invalid environment: ${(e as Error).message} (comma-separated IPs and CIDRs)`);
+  }
 }
 
 /** The configuration from `source` (process.env), validated; a ConfigError says what is wrong. */
@@ -156,6 +171,17 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
       phoneNumberId: e.SANDBOX_PHONE_NUMBER_ID ?? (devMode ? '100000000009999' : undefined),
       accessToken: e.SANDBOX_ACCESS_TOKEN ?? (devMode ? 'emulator-sandbox-token' : undefined),
     },
+    rateLimits: {
+      apiPerSecond: e.RATE_LIMIT_API_PER_SECOND,
+      ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
+      webhooksPerMinute: e.RATE_LIMIT_WEBHOOKS_PER_MINUTE,
+      completionsPerLink: e.RATE_LIMIT_COMPLETIONS_PER_LINK,
+      // The windows are fixed (the variables name them); tests lengthen them to count calmly.
+      apiWindowSeconds: 1,
+      ipWindowSeconds: 60,
+      completionWindowSeconds: 600,
+    },
+    trustedProxies: trustedProxies(e.TRUSTED_PROXIES),
     twilio: {
       apiUrl: (e.TWILIO_API_URL ?? (devMode ? twilioEmulatorUrl : 'https://api.twilio.com')).replace(/\/+$/, ''),
       // The operator's account: buys US numbers for every project.

@@ -36,3 +36,6 @@ export const parseId = <
 >(
   raw: string,
 ): T | null => (isUuid(raw) ? (raw as T) : null);
+
+/** A new row id made here rather than by the column default, for rows whose secrets are bound to it (crypto.ts). */
+export const newId = <T extends string>(): T => crypto.randomUUID() as T;

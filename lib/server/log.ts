@@ -1,4 +1,5 @@
 import 'server-only';
+import { databaseErrorFields } from './db/errors';
 
 // Structured JSON logs, one line each. Secrets are redacted twice: by field name, and by
 // value shape (API keys, link tokens, Meta tokens) in case one slips into a message.
@@ -48,22 +49,22 @@ export const log = {
 };
 
 /**
- * The one description of an unexpected error that goes into a log line. A database query error's
- * message lists the query's parameters (ciphertexts, token hashes, customer data), so only the
- * first line of the driver's own error is kept (SQL text and SQLSTATE, never values), with the
- * stack's frames but not the message the stack starts with. An error that knows its own safe
+ * The one description of an unexpected error that goes into a log line. A database error is told
+ * by its own fields only (lib/server/db/errors.ts): SQLSTATE, constraint, table, column, never a message (the
+ * query wrapper's lists the parameters, and PostgreSQL's own quotes values: `invalid input syntax
+ * for type uuid: "..."`, `Key (name)=(...)`). Other errors give their message's first line. The
+ * stack's frames are kept, not the message it starts with. An error that knows its own safe
  * description (`toLog()`, e.g. a Graph API error) gives that instead.
  */
 export function describeError(e: unknown): Record<string, unknown> {
   if (e instanceof Error && 'toLog' in e && typeof e.toLog === 'function') return e.toLog();
   if (!(e instanceof Error)) return { error: typeof e, reason: String(e).split('\n')[0].slice(0, 200) };
   const inner = e.cause instanceof Error ? e.cause : e;
-  const sqlstate = (inner as { code?: unknown }).code;
+  const db = databaseErrorFields(e);
   const frames = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   return {
     error: e.name,
-    reason: inner.message.split('\n')[0].slice(0, 300),
-    ...(typeof sqlstate === 'string' && /^[0-9A-Z]{5}$/.test(sqlstate) ? { sqlstate } : {}),
+    ...(db ?? { reason: inner.message.split('\n')[0].slice(0, 300) }),
     ...(frames.length
       ? {
           at: frames

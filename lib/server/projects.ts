@@ -1,43 +1,38 @@
 import 'server-only';
-import { ConfigError } from './errors';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from './db/client';
-import { apiKeys, projects } from './db/schema';
-import { decryptSecret, encryptSecret, randomToken, sha256Hex } from './crypto';
-import type { ProjectId } from './ids';
+import { projects } from './db/schema';
+import { decryptSecret, encryptSecret, randomToken } from './crypto';
+import { newId, type ProjectId } from './ids';
 import type { Scope } from './scope';
-import type { Theme } from '@/lib/shared/theme';
+import { toProject, type Project } from './projects/model';
 
-export interface Project {
-  id: ProjectId;
-  name: string;
-  defaultTheme: Partial<Theme>;
-}
+// The places of the project's secrets (crypto.ts binds each ciphertext to its row and column).
+const signingPlace = (id: ProjectId) => ({ column: 'projects.signing_secret_enc', row: id }) as const;
+const twilioPlace = (id: ProjectId) => ({ column: 'projects.twilio_auth_token_enc', row: id }) as const;
 
-const toProject = (row: typeof projects.$inferSelect): Project => ({
-  id: row.id,
-  name: row.name,
-  defaultTheme: row.defaultTheme,
-});
+// Projects: creation, the redirect-signing secret and the project's own Twilio account. API keys
+// live in projects/api-keys.ts, the default theme in projects/theme.ts (re-exported here, so
+// `@/lib/server/projects` is the one import).
+
+export type { Project } from './projects/model';
+export * from './projects/api-keys';
+export { themeOverProjectDefault, updateProject } from './projects/theme';
+
+const newSigningSecret = () => randomToken('ss_', 32);
 
 /** Finds the project by name or creates it (with a fresh redirect-signing secret). */
 export async function ensureProject(db: Db, name: string): Promise<{ project: Project; created: boolean }> {
   const [existing] = await db.select().from(projects).where(eq(projects.name, name));
   if (existing) return { project: toProject(existing), created: false };
+  const id = newId<ProjectId>();
   const [row] = await db
     .insert(projects)
-    .values({ name, signingSecretEnc: encryptSecret(randomToken('ss_', 32)) })
+    .values({ id, name, signingSecretEnc: encryptSecret(newSigningSecret(), signingPlace(id)) })
     .onConflictDoNothing()
     .returning();
   if (row) return { project: toProject(row), created: true };
   return ensureProject(db, name); // lost a race with another creator
-}
-
-/** Creates an API key; the full key is returned once and only its hash is stored. */
-export async function createApiKey(db: Db, projectId: ProjectId): Promise<string> {
-  const key = randomToken('sk_live_', 32);
-  await db.insert(apiKeys).values({ projectId, keyHash: sha256Hex(key), last4: key.slice(-4) });
-  return key;
 }
 
 export async function getProject(db: Db, id: ProjectId): Promise<Project | null> {
@@ -45,42 +40,38 @@ export async function getProject(db: Db, id: ProjectId): Promise<Project | null>
   return row ? toProject(row) : null;
 }
 
+/** The project by its exact name, or null (the CLI's commands on an existing project). */
+export async function findProjectByName(db: Db, name: string): Promise<Project | null> {
+  const [row] = await db.select().from(projects).where(eq(projects.name, name));
+  return row ? toProject(row) : null;
+}
+
 export async function getProjectSigningSecret(db: Db, id: ProjectId): Promise<string> {
   const [row] = await db.select({ s: projects.signingSecretEnc }).from(projects).where(eq(projects.id, id));
   if (!row) throw new Error('project not found');
-  return decryptSecret(row.s);
+  return decryptSecret(row.s, signingPlace(id));
 }
 
-/** The project that owns this API key, or null when the key is unknown or revoked. */
-export async function findProjectByApiKey(db: Db, key: string): Promise<Project | null> {
+/**
+ * Replaces the redirect-signing secret and returns the new one (shown once by the CLI). Redirects
+ * are signed when they are made (lib/server/redirects.ts), so from now on they carry the new
+ * signature and the old secret verifies none of them.
+ */
+export async function rotateProjectSigningSecret({ db, projectId }: Scope): Promise<string> {
+  const secret = newSigningSecret();
   const [row] = await db
-    .select({ project: projects })
-    .from(apiKeys)
-    .innerJoin(projects, eq(projects.id, apiKeys.projectId))
-    .where(and(eq(apiKeys.keyHash, sha256Hex(key)), isNull(apiKeys.revokedAt)));
-  return row ? toProject(row.project) : null;
-}
-
-/** Registers a key chosen by the operator (BOOTSTRAP_API_KEYS); a no-op when it exists. */
-export async function ensureApiKey({ db, projectId }: Scope, { key }: { key: string }): Promise<void> {
-  if (!/^sk_live_[A-Za-z0-9_-]{43,}$/.test(key))
-    throw new ConfigError('Bootstrap API keys must look like sk_live_ + 32 base64url bytes.');
-  await db
-    .insert(apiKeys)
-    .values({ projectId, keyHash: sha256Hex(key), last4: key.slice(-4) })
-    .onConflictDoNothing();
+    .update(projects)
+    .set({ signingSecretEnc: encryptSecret(secret, signingPlace(projectId)) })
+    .where(eq(projects.id, projectId))
+    .returning({ id: projects.id });
+  if (!row) throw new Error('project not found');
+  return secret;
 }
 
 /** The project's own Twilio account (numbers outside the US are bought with it). */
 export interface TwilioCredentials {
   accountSid: string;
   authToken: string;
-}
-
-/** The project by its exact name, or null (the CLI's commands on an existing project). */
-export async function findProjectByName(db: Db, name: string): Promise<Project | null> {
-  const [row] = await db.select().from(projects).where(eq(projects.name, name));
-  return row ? toProject(row) : null;
 }
 
 /** The project's Twilio credentials with the token decrypted, or null when it has none. */
@@ -90,7 +81,7 @@ export async function projectTwilioCredentials({ db, projectId }: Scope): Promis
     .from(projects)
     .where(eq(projects.id, projectId));
   if (!row?.sid || !row.tokenEnc) return null;
-  return { accountSid: row.sid, authToken: decryptSecret(row.tokenEnc) };
+  return { accountSid: row.sid, authToken: decryptSecret(row.tokenEnc, twilioPlace(projectId)) };
 }
 
 /**
@@ -106,7 +97,7 @@ export async function setProjectTwilioCredentials(
     .update(projects)
     .set({
       twilioAccountSid: credentials?.accountSid ?? null,
-      twilioAuthTokenEnc: credentials ? encryptSecret(credentials.authToken) : null,
+      twilioAuthTokenEnc: credentials ? encryptSecret(credentials.authToken, twilioPlace(projectId)) : null,
     })
     .where(eq(projects.id, projectId));
 }

@@ -46,13 +46,18 @@ export type SignedRedirect =
   | { status: 'failed'; setupLinkId: string; errorCode: FailureCode; timestamp: number };
 
 /**
- * `base` (a redirect URL: no fragment) with our parameters, `timestamp` and `signature` appended;
- * nothing of `base` is re-encoded.
+ * `base` with our parameters, `timestamp` and `signature` appended to its raw query text (`&`, or
+ * `?` when it has none): the partner's own query is never parsed and re-serialized, so
+ * `?q=a%20b&flag` stays exactly that. Only our run is encoded (URLSearchParams), and the signature
+ * covers exactly that run. Redirect URLs with a fragment are refused at create
+ * (lib/server/redirect-url.ts); one stored anyway keeps its fragment after our parameters.
  */
 export function signRedirect(base: string, secret: string, params: Array<[string, string]>, at: Date): string {
   const run = new URLSearchParams([...params, ['timestamp', String(Math.floor(at.getTime() / 1000))]]).toString();
-  const separator = !base.includes('?') ? '?' : /[?&]$/.test(base) ? '' : '&';
-  return `${base}${separator}${run}&signature=${hmacHex(secret, run)}`;
+  const hash = base.indexOf('#');
+  const [url, fragment] = hash < 0 ? [base, ''] : [base.slice(0, hash), base.slice(hash)];
+  const separator = !url.includes('?') ? '?' : /[?&]$/.test(url) ? '' : '&';
+  return `${url}${separator}${run}&signature=${hmacHex(secret, run)}${fragment}`;
 }
 
 export type VerifyResult = { ok: true; redirect: SignedRedirect } | { ok: false; reason: string };

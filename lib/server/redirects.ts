@@ -3,8 +3,20 @@ import type { Db } from './db/client';
 import { now } from './clock';
 import { getProjectSigningSecret } from './projects';
 import { signRedirect } from './redirect-signature';
+import { redirectUrlProblem } from './redirect-url';
+import { log } from './log';
 import type { ProjectId, SetupLinkId } from './ids';
 import type { FailureCode } from '@/lib/shared/vocabulary';
+
+// Every stored URL is checked again before we send a browser there: a link stored under older,
+// looser rules (or with ALLOW_LOCALHOST_REDIRECTS since turned off) gets no redirect instead of a
+// redirect to where the current rules would not go.
+function allowed(url: string | null, linkId: string): url is string {
+  if (!url) return false;
+  const problem = redirectUrlProblem(url);
+  if (problem) log.warn('redirect_url_refused', { setup_link_id: linkId, reason: problem });
+  return !problem;
+}
 
 export async function failureRedirect(
   db: Db,
@@ -13,7 +25,7 @@ export async function failureRedirect(
     errorCode,
   }: { link: { id: SetupLinkId; projectId: ProjectId; failureRedirectUrl: string | null }; errorCode: FailureCode },
 ): Promise<string | null> {
-  if (!link.failureRedirectUrl) return null;
+  if (!allowed(link.failureRedirectUrl, link.id)) return null;
   const secret = await getProjectSigningSecret(db, link.projectId);
   const params: Array<[string, string]> = [
     ['setup_link_id', link.id],
@@ -36,7 +48,7 @@ export async function successRedirect(
   db: Db,
   { link, params: p }: { link: { projectId: ProjectId; successRedirectUrl: string | null }; params: SuccessParams },
 ) {
-  if (!link.successRedirectUrl) return null;
+  if (!allowed(link.successRedirectUrl, p.setupLinkId)) return null;
   const secret = await getProjectSigningSecret(db, link.projectId);
   const params: Array<[string, string]> = [
     ['setup_link_id', p.setupLinkId],

@@ -28,6 +28,8 @@ export interface TestServer {
   /** The Twilio emulator (API and /_emulator control endpoints). */
   twilioUrl: string;
   dataDir: string;
+  /** The server process (the durability script kills it). */
+  pid: number;
   /** Resolves with the exit code if the server stops on its own. */
   exited: Promise<number>;
   stop(): Promise<void>;
@@ -80,6 +82,10 @@ export interface TestServerOptions {
   /** BOOTSTRAP_API_KEYS; default the e2e projects of keys.ts. */
   bootstrapApiKeys?: string;
   timeoutMs?: number;
+  /** An existing data directory to serve (a restart after a crash), instead of a fresh one. */
+  dataDir?: string;
+  /** More settings for the server (they win over the defaults above). */
+  env?: Record<string, string>;
 }
 
 export async function startTestServer(opts: TestServerOptions): Promise<TestServer> {
@@ -107,7 +113,7 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   emulator.setWebhookUrl(`${baseUrl}/webhooks/meta`);
-  const dataDir = freshDataDir(opts.name);
+  const dataDir = opts.dataDir ?? freshDataDir(opts.name);
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !STRIPPED.test(k))),
     NODE_ENV: 'production',
@@ -126,6 +132,12 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     NEXT_TELEMETRY_DISABLED: '1',
     // Sweeps every second, so a revoked provisioning link's number is released within the test.
     SWEEP_INTERVAL_SECONDS: '1',
+    // Every browser of the suite is 127.0.0.1 (one IP budget) and the suite's projects share a few
+    // keys: limits well above what parallel workers send. Per-link completions keep the default.
+    RATE_LIMIT_API_PER_SECOND: '10000',
+    RATE_LIMIT_IP_PER_MINUTE: '100000',
+    RATE_LIMIT_WEBHOOKS_PER_MINUTE: '100000',
+    ...opts.env,
   };
   // DATABASE_URL is kept: with it, the suite runs against PostgreSQL.
   // A keep-alive longer than any idle gap in a test: a client reusing a socket the server has just
@@ -163,5 +175,5 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     const tail = readFileSync(opts.logFile, 'utf8').split('\n').slice(-40).join('\n');
     throw new Error(`${(e as Error).message}\nLast lines of ${opts.logFile}:\n${tail}`);
   }
-  return { baseUrl, emulatorUrl: emulator.url, twilioUrl: twilio.url, dataDir, exited, stop };
+  return { baseUrl, emulatorUrl: emulator.url, twilioUrl: twilio.url, dataDir, pid: child.pid!, exited, stop };
 }

@@ -47,7 +47,9 @@ describe('project Twilio credentials API', () => {
     const row = await stored();
     expect(row.sid).toBe(SID);
     expect(row.tokenEnc).not.toContain(TOKEN);
-    expect(decryptSecret(row.tokenEnc!)).toBe(TOKEN);
+    expect(decryptSecret(row.tokenEnc!, { column: 'projects.twilio_auth_token_enc', row: scope.projectId })).toBe(
+      TOKEN,
+    );
     expect(await projectTwilioCredentials(scope)).toEqual({ accountSid: SID, authToken: TOKEN });
 
     // A flat body replaces them.
@@ -165,21 +167,22 @@ describe('npm run api-key -- twilio', () => {
     const { PGlite } = await import('@electric-sql/pglite');
     const db = new PGlite(path.join(dir, 'pglite'));
     try {
-      const res = await db.query<{ sid: string | null; enc: string | null }>(
-        "select twilio_account_sid as sid, twilio_auth_token_enc as enc from projects where name = 'Acme CRM'",
+      const res = await db.query<{ id: string; sid: string | null; enc: string | null }>(
+        "select id, twilio_account_sid as sid, twilio_auth_token_enc as enc from projects where name = 'Acme CRM'",
       );
-      const { sid, enc } = res.rows[0];
-      return { sid, enc, token: enc ? decrypt(enc) : null };
+      const { id, sid, enc } = res.rows[0];
+      return { sid, enc, token: enc ? decrypt(enc, id) : null };
     } finally {
       await db.close();
     }
   }
 
-  // lib/server/crypto.ts's format: version:iv:ciphertext:tag, base64url, AES-256-GCM.
-  function decrypt(stored: string): string {
-    const [version, iv, body, tag] = stored.split(':');
-    expect(version).toBe('v1');
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  // lib/server/crypto.ts's format: b1:version:iv:ciphertext:tag, base64url, AES-256-GCM, AAD its place.
+  function decrypt(stored: string, projectId: string): string {
+    const [format, version, iv, body, tag] = stored.split(':');
+    expect([format, version]).toEqual(['b1', 'v1']);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
+    decipher.setAAD(Buffer.from(`projects.twilio_auth_token_enc:${projectId}`));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   }

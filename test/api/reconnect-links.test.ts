@@ -290,9 +290,15 @@ describe('reconnect links: completion', () => {
       businessAccountId: d.data.waba_id,
     });
     expect(config.phoneNumberId).not.toBe(ctx.config.phoneNumberId);
-    expect(decryptSecret(config.accessTokenEnc!)).toMatch(/^EAA/);
-    expect(decryptSecret(config.accessTokenEnc!)).not.toBe(decryptSecret(ctx.config.accessTokenEnc!));
-    expect(decryptSecret(config.pinEnc!)).toMatch(/^\d{6}$/);
+    expect(
+      decryptSecret(config.accessTokenEnc!, { column: 'whatsapp_configs.access_token_enc', row: config.id }),
+    ).toMatch(/^EAA/);
+    expect(
+      decryptSecret(config.accessTokenEnc!, { column: 'whatsapp_configs.access_token_enc', row: config.id }),
+    ).not.toBe(
+      decryptSecret(ctx.config.accessTokenEnc!, { column: 'whatsapp_configs.access_token_enc', row: ctx.config.id }),
+    );
+    expect(decryptSecret(config.pinEnc!, { column: 'whatsapp_configs.pin_enc', row: config.id })).toMatch(/^\d{6}$/);
     expect(config.updatedAt.getTime()).toBeGreaterThan(ctx.config.updatedAt.getTime());
 
     const [row] = (await linksOf(ctx, ctx.c.id)).filter((l) => l.id === ctx.link.id);
@@ -400,6 +406,8 @@ describe('reconnect links: completion', () => {
       connectionType: 'dedicated',
       displayPhoneNumber: '+18085550170',
     });
-    expect(decryptSecret(configs[0].accessTokenEnc!)).not.toBe('EAAbyhand');
+    expect(
+      decryptSecret(configs[0].accessTokenEnc!, { column: 'whatsapp_configs.access_token_enc', row: configs[0].id }),
+    ).not.toBe('EAAbyhand');
   });
 });

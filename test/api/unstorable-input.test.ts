@@ -22,6 +22,20 @@ describe('unstorable and ambiguous input', () => {
     expect(await customers()).toBe(0);
   });
 
+  it('refuses a body nested thousands deep (422 invalid_body), and still reads one 32 deep', async () => {
+    const { api, apiKey } = await apiClient();
+    const deep = `{"customer": {"name": "Acme", "metadata": ${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+    const res = await call(routes.customers, 'POST', paths.customers(), apiKey, { raw: deep });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('invalid_body');
+    // Within the limit, the body is read and judged by its schema (customers have no such field).
+    const nested = `{"customer": {"name": "Acme", "extra": {"k": ${'['.repeat(29)}${']'.repeat(29)}}}}`;
+    const judged = await call(routes.customers, 'POST', paths.customers(), apiKey, { raw: nested });
+    expect(judged.status).toBe(422);
+    expect(judged.body.error).toMatchObject({ code: 'unknown_parameter', param: 'customer.extra' });
+    expect((await api(routes.customers, 'GET', paths.customers())).body.meta.total_count).toBe(0);
+  });
+
   it('refuses a body that is not UTF-8 (400), and a large body without Content-Length (413)', async () => {
     const { apiKey } = await apiClient();
     const bytes = Buffer.concat([

@@ -34,7 +34,7 @@ describe('webhooks API', () => {
     // Stored encrypted, never in clear.
     const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, w.id));
     expect(row.secretEnc).not.toContain(w.secret.slice(6));
-    expect(decryptSecret(row.secretEnc)).toBe(w.secret);
+    expect(decryptSecret(row.secretEnc, { column: 'webhook_endpoints.secret_enc', row: row.id })).toBe(w.secret);
 
     const got = await api(routes.webhook, 'GET', paths.webhook(w.id), { params: { id: w.id } });
     expect(got.status).toBe(200);
@@ -75,7 +75,9 @@ describe('webhooks API', () => {
     expect(rotated.body.data.secret).toMatch(/^whsec_/);
     expect(rotated.body.data.secret).not.toBe(w.secret);
     const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, w.id));
-    expect(decryptSecret(row.secretEnc)).toBe(rotated.body.data.secret);
+    expect(decryptSecret(row.secretEnc, { column: 'webhook_endpoints.secret_enc', row: row.id })).toBe(
+      rotated.body.data.secret,
+    );
   });
 
   it('validates url, events and fields (422), and refuses private addresses', async () => {

@@ -41,7 +41,9 @@ describe('WhatsApp configs API', () => {
     expect(res.body.data).not.toHaveProperty('webhook_verify_token');
     const [row] = await db.select().from(whatsappConfigs).where(eq(whatsappConfigs.id, res.body.data.id));
     expect(row.accessTokenEnc).not.toContain('<string>');
-    expect(decryptSecret(row.accessTokenEnc!)).toBe('<string>');
+    expect(decryptSecret(row.accessTokenEnc!, { column: 'whatsapp_configs.access_token_enc', row: row.id })).toBe(
+      '<string>',
+    );
   });
 
   it('builds display_name from the number and keeps real webhook URLs', async () => {
@@ -128,7 +130,9 @@ describe('WhatsApp configs API', () => {
       phone_number_id: '1234567890',
     });
     const [row] = await db.select().from(whatsappConfigs).where(eq(whatsappConfigs.id, first.id));
-    expect(decryptSecret(row.accessTokenEnc!)).toBe('EAAnew');
+    expect(decryptSecret(row.accessTokenEnc!, { column: 'whatsapp_configs.access_token_enc', row: row.id })).toBe(
+      'EAAnew',
+    );
     const badPatch = await api(routes.config, 'PATCH', paths.config(c.id, first.id), {
       ...one(first.id),
       body: { name: '' },

@@ -10,7 +10,8 @@ import { linkState } from '../support/onboarding';
 // environment, so the parsed env is pointed at the emulator (started on a free port).
 const { suite, newLink } = hostedEndpointsSuite();
 
-const cancelBody = (attemptId: string) => ({
+const cancelBody = (attemptId: string, setupLinkId: string) => ({
+  setup_link_id: setupLinkId,
   attempt_id: attemptId,
   connection_type: 'dedicated',
   outcome: 'cancel',
@@ -25,6 +26,7 @@ describe('POST /setup/complete', () => {
       request(
         '/setup/complete',
         {
+          setup_link_id: link.id,
           attempt_id: attemptId,
           connection_type: 'dedicated',
           outcome: 'finish',
@@ -44,8 +46,8 @@ describe('POST /setup/complete', () => {
   });
 
   it('answers a failure with the error code, the failure redirect and a next attempt id', async () => {
-    const { token, attemptId } = await newLink();
-    const res = await postComplete(request('/setup/complete', cancelBody(attemptId), { token }));
+    const { token, link, attemptId } = await newLink();
+    const res = await postComplete(request('/setup/complete', cancelBody(attemptId, link.id), { token }));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
       status: 'failed',
@@ -63,35 +65,37 @@ describe('POST /setup/complete', () => {
   ])('rejects %s with 403 before touching the link', async (_name, opts) => {
     const { token, link, attemptId } = await newLink();
     expect(
-      await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token, ...opts }))),
+      await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId, link.id), { token, ...opts }))),
     ).toEqual({ status: 403, code: 'cross_site_request' });
     expect((await linkState(suite.ctx.db, link.id)).link.whatsappSetupStatus).toBe('pending');
   });
 
   it('accepts a request without Sec-Fetch-Site (older browsers) when the Origin is ours', async () => {
-    const { token, attemptId } = await newLink();
-    expect((await postComplete(request('/setup/complete', cancelBody(attemptId), { token, site: null }))).status).toBe(
-      200,
-    );
+    const { token, link, attemptId } = await newLink();
+    expect(
+      (await postComplete(request('/setup/complete', cancelBody(attemptId, link.id), { token, site: null }))).status,
+    ).toBe(200);
   });
 
   it('requires the link cookie (401) and a known link (404)', async () => {
-    const { attemptId } = await newLink();
-    expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId))))).toEqual({
+    const { link, attemptId } = await newLink();
+    expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId, link.id))))).toEqual({
       status: 401,
       code: 'missing_link_cookie',
     });
     const unknown = `sl_${'A'.repeat(43)}`;
     expect(
-      await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token: unknown }))),
+      await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId, link.id), { token: unknown }))),
     ).toEqual({ status: 404, code: 'link_not_found' });
   });
 
   it('rejects a forged attempt id and one minted for another link (403)', async () => {
-    const { token } = await newLink();
+    const { token, link } = await newLink();
     const other = await newLink();
     for (const attemptId of ['forged.0123456789abcdef', other.attemptId]) {
-      expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token })))).toEqual({
+      expect(
+        await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId, link.id), { token }))),
+      ).toEqual({
         status: 403,
         code: 'invalid_attempt',
       });
@@ -99,37 +103,48 @@ describe('POST /setup/complete', () => {
   });
 
   it('consumes the attempt id: a second use is 409 attempt_already_used', async () => {
-    const { token, attemptId } = await newLink();
-    expect((await postComplete(request('/setup/complete', cancelBody(attemptId), { token }))).status).toBe(200);
-    expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId), { token })))).toEqual({
+    const { token, link, attemptId } = await newLink();
+    expect((await postComplete(request('/setup/complete', cancelBody(attemptId, link.id), { token }))).status).toBe(
+      200,
+    );
+    expect(
+      await errorOf(await postComplete(request('/setup/complete', cancelBody(attemptId, link.id), { token }))),
+    ).toEqual({
       status: 409,
       code: 'attempt_already_used',
     });
   });
 
   it('a used id cannot come back with a suffix, and 20 concurrent uses of one id complete once', async () => {
-    const { token, attemptId } = await newLink();
+    const { token, link, attemptId } = await newLink();
     const uses = await Promise.all(
-      Array.from({ length: 20 }, () => postComplete(request('/setup/complete', cancelBody(attemptId), { token }))),
+      Array.from({ length: 20 }, () =>
+        postComplete(request('/setup/complete', cancelBody(attemptId, link.id), { token })),
+      ),
     );
     expect(uses.filter((r) => r.status === 200)).toHaveLength(1);
     for (const variant of [`${attemptId}.x`, `${attemptId}.`, `${attemptId}..`])
-      expect(await errorOf(await postComplete(request('/setup/complete', cancelBody(variant), { token })))).toEqual({
+      expect(
+        await errorOf(await postComplete(request('/setup/complete', cancelBody(variant, link.id), { token }))),
+      ).toEqual({
         status: 403,
         code: 'invalid_attempt',
       });
   });
 
   it('validates the body: malformed JSON 400, bad fields 422, disallowed connection type 422', async () => {
-    const { token, attemptId } = await newLink({ allowedConnectionTypes: ['coexistence'] });
+    const { token, link, attemptId } = await newLink({ allowedConnectionTypes: ['coexistence'] });
     const post = (body: unknown, raw?: string) =>
       postComplete(request('/setup/complete', body, { token, raw })).then(errorOf);
     expect(await post(null, '{"attempt_id":')).toEqual({ status: 400, code: 'malformed_json' });
-    expect(await post({ attempt_id: attemptId, connection_type: 'coexistence', outcome: 'finish' })).toMatchObject({
+    expect(
+      await post({ setup_link_id: link.id, attempt_id: attemptId, connection_type: 'coexistence', outcome: 'finish' }),
+    ).toMatchObject({
       status: 422,
     });
     expect(
       await post({
+        setup_link_id: link.id,
         attempt_id: attemptId,
         connection_type: 'coexistence',
         outcome: 'finish',
@@ -137,13 +152,13 @@ describe('POST /setup/complete', () => {
         waba_id: '1 OR 1=1',
       }),
     ).toMatchObject({ status: 422 });
-    expect(await post({ ...cancelBody(attemptId), outcome: 'maybe' })).toMatchObject({ status: 422 });
-    expect(await post(cancelBody(attemptId))).toEqual({ status: 422, code: 'connection_type_not_allowed' });
+    expect(await post({ ...cancelBody(attemptId, link.id), outcome: 'maybe' })).toMatchObject({ status: 422 });
+    expect(await post(cancelBody(attemptId, link.id))).toEqual({ status: 422, code: 'connection_type_not_allowed' });
   });
 
   it('answers a used link with already_used and no next attempt', async () => {
-    const { token, attemptId } = await newLink({ status: 'used' });
-    const res = await postComplete(request('/setup/complete', cancelBody(attemptId), { token }));
+    const { token, link, attemptId } = await newLink({ status: 'used' });
+    const res = await postComplete(request('/setup/complete', cancelBody(attemptId, link.id), { token }));
     expect(await res.json()).toMatchObject({ status: 'failed', error_code: 'already_used', next_attempt_id: null });
   });
 });
@@ -151,7 +166,12 @@ describe('POST /setup/complete', () => {
 describe('POST /setup/progress', () => {
   it('marks the link in progress with the step (204)', async () => {
     const { token, link, attemptId } = await newLink();
-    const body = { attempt_id: attemptId, step: 'facebook_opened', connection_type: 'dedicated' };
+    const body = {
+      setup_link_id: link.id,
+      attempt_id: attemptId,
+      step: 'facebook_opened',
+      connection_type: 'dedicated',
+    };
     const res = await postProgress(request('/setup/progress', body, { token }));
     expect(res.status).toBe(204);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -163,8 +183,8 @@ describe('POST /setup/progress', () => {
   });
 
   it('applies the same guards, and refuses a link that is no longer active (409)', async () => {
-    const { token, attemptId } = await newLink({ status: 'revoked' });
-    const body = { attempt_id: attemptId, step: 'opened' };
+    const { token, link, attemptId } = await newLink({ status: 'revoked' });
+    const body = { setup_link_id: link.id, attempt_id: attemptId, step: 'opened' };
     expect(
       await errorOf(await postProgress(request('/setup/progress', body, { token, origin: 'https://evil.example' }))),
     ).toEqual({ status: 403, code: 'cross_site_request' });
@@ -203,6 +223,7 @@ describe('logs', () => {
           request(
             '/setup/complete',
             {
+              setup_link_id: link.id,
               attempt_id: attemptId,
               connection_type: 'dedicated',
               outcome: 'finish',
@@ -214,7 +235,11 @@ describe('logs', () => {
           ),
         );
         const { configs } = await linkState(suite.ctx.db, link.id);
-        for (const c of configs) secrets.push(decryptSecret(c.accessTokenEnc!), decryptSecret(c.pinEnc!));
+        for (const c of configs)
+          secrets.push(
+            decryptSecret(c.accessTokenEnc!, { column: 'whatsapp_configs.access_token_enc', row: c.id }),
+            decryptSecret(c.pinEnc!, { column: 'whatsapp_configs.pin_enc', row: c.id }),
+          );
       }
     } finally {
       env.logLevel = level;

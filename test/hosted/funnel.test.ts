@@ -19,9 +19,13 @@ afterEach(() => vi.useRealTimers());
 
 type Link = Awaited<ReturnType<typeof newLink>>;
 
-const report = ({ token, attemptId }: Link, step: string, connectionType?: string) =>
+const report = ({ token, link, attemptId }: Link, step: string, connectionType?: string) =>
   postProgress(
-    hostedRequest('/setup/progress', { attempt_id: attemptId, step, connection_type: connectionType }, { token }),
+    hostedRequest(
+      '/setup/progress',
+      { setup_link_id: link.id, attempt_id: attemptId, step, connection_type: connectionType },
+      { token },
+    ),
   );
 
 const types = async ({ link }: Link) => (await linkState(suite.ctx.db, link.id)).events.map((e) => e.type);
@@ -39,7 +43,13 @@ describe('steps reported by the page', () => {
     expect((await report(l, 'opened')).status).toBe(204); // a reload
     expect((await report(l, 'connection_type_selected', 'coexistence')).status).toBe(204);
     expect((await report(l, 'facebook_opened', 'coexistence')).status).toBe(204);
-    const cancel = { attempt_id: l.attemptId, connection_type: 'coexistence', outcome: 'cancel', current_step: 'WABA' };
+    const cancel = {
+      setup_link_id: l.link.id,
+      attempt_id: l.attemptId,
+      connection_type: 'coexistence',
+      outcome: 'cancel',
+      current_step: 'WABA',
+    };
     expect((await postComplete(hostedRequest('/setup/complete', cancel, { token: l.token }))).status).toBe(200);
 
     const { events, link } = await linkState(suite.ctx.db, l.link.id);
@@ -89,7 +99,14 @@ describe('steps reported by the page', () => {
     const l = await newLink();
     await report(l, 'opened');
     const d = await suite.meta.dialog('token_exchange_error');
-    const body = { attempt_id: l.attemptId, connection_type: 'dedicated', outcome: 'finish', code: d.code, ...d.data };
+    const body = {
+      setup_link_id: l.link.id,
+      attempt_id: l.attemptId,
+      connection_type: 'dedicated',
+      outcome: 'finish',
+      code: d.code,
+      ...d.data,
+    };
     expect(await (await postComplete(hostedRequest('/setup/complete', body, { token: l.token }))).json()).toMatchObject(
       {
         status: 'failed',

@@ -39,7 +39,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const request = (opts: Parameters<typeof hostedRequest>[2] = {}) => hostedRequest('/setup/renewal', {}, opts);
+// The page names its link in the body: the link of the cookie's token (setup() records it).
+const linkOfToken = new Map<string, string>();
+const request = (opts: Parameters<typeof hostedRequest>[2] = {}) =>
+  hostedRequest('/setup/renewal', { setup_link_id: linkOfToken.get(opts.token ?? '') ?? 'none' }, opts);
 
 async function answer(res: Response) {
   const body = (await res.json()) as { status?: string; error?: { code: string } };
@@ -67,6 +70,7 @@ async function setup({
     );
   }
   const { token, link } = await insertTestLink(db, project.id, { failureRedirectUrl: null, ...values });
+  linkOfToken.set(token, link.id);
   return { token, link, projectId: project.id };
 }
 
@@ -155,7 +159,7 @@ describe('POST /setup/renewal', () => {
     expect(await requestedAt(link.id)).toBeNull();
   });
 
-  it('applies the hosted guards: same origin (403), the link cookie (401), an empty body (422)', async () => {
+  it('applies the hosted guards: same origin (403), the link cookie (401), the body (422), the link (409)', async () => {
     const { token, projectId } = await setup({ endpoints: [{ events: [EVENT] }] });
     for (const opts of [{ origin: 'https://evil.example' }, { origin: null }, { site: 'cross-site' }])
       expect(await answer(await postRenewal(request({ token, ...opts }))), JSON.stringify(opts)).toEqual({
@@ -163,9 +167,16 @@ describe('POST /setup/renewal', () => {
         code: 'cross_site_request',
       });
     expect(await answer(await postRenewal(request()))).toEqual({ status: 401, code: 'missing_link_cookie' });
-    expect(await answer(await postRenewal(request({ token, raw: '{"setup_link_id":"x"}' })))).toEqual({
+    expect(await answer(await postRenewal(request({ token, raw: '{}' })))).toMatchObject({ status: 422 });
+    const extra = JSON.stringify({ setup_link_id: linkOfToken.get(token), other: 1 });
+    expect(await answer(await postRenewal(request({ token, raw: extra })))).toEqual({
       status: 422,
       code: 'unknown_parameter',
+    });
+    // The page of another link (opened in this browser before this one): refused, nothing recorded.
+    expect(await answer(await postRenewal(request({ token, raw: '{"setup_link_id":"x"}' })))).toEqual({
+      status: 409,
+      code: 'link_mismatch',
     });
     expect(await renewalEvents(projectId)).toHaveLength(0);
   });
@@ -182,8 +193,14 @@ describe('the state page', () => {
   };
 
   it('offers the button when an endpoint subscribes, then the confirmation for an hour', async () => {
-    const { token } = await setup({ endpoints: [{ events: [EVENT] }] });
-    expect(await stateOf(token)).toMatchObject({ view: 'state', status: 'revoked', renewal: 'available' });
+    const { token, link } = await setup({ endpoints: [{ events: [EVENT] }] });
+    expect(await stateOf(token)).toMatchObject({
+      view: 'state',
+      status: 'revoked',
+      renewal: 'available',
+      // Whose page it is: the link's id (sent back with every call) and the customer's name.
+      binding: { setupLinkId: link.id, customer: 'Test Bakery' },
+    });
     await postRenewal(request({ token }));
     expect(await stateOf(token)).toMatchObject({ view: 'state', renewal: 'requested' });
 

@@ -66,9 +66,11 @@ describe('completeOnboarding', () => {
       displayPhoneNumber: r.displayPhoneNumber,
     });
     expect(config.name).toBeTruthy();
-    expect(decryptSecret(config.accessTokenEnc!)).toMatch(/^EAA/);
+    expect(
+      decryptSecret(config.accessTokenEnc!, { column: 'whatsapp_configs.access_token_enc', row: config.id }),
+    ).toMatch(/^EAA/);
     expect(config.accessTokenEnc).not.toContain('EAA');
-    expect(decryptSecret(config.pinEnc!)).toMatch(/^\d{6}$/);
+    expect(decryptSecret(config.pinEnc!, { column: 'whatsapp_configs.pin_enc', row: config.id })).toMatch(/^\d{6}$/);
     expect(row).toMatchObject({
       status: 'used',
       whatsappSetupStatus: 'completed',
@@ -252,13 +254,21 @@ describe('completeOnboarding', () => {
     await expectFailed(second.link.id, 'token_exchange_failed');
   });
 
-  it('two concurrent completions of one link: exactly one wins, the other gets already_used', async () => {
+  it('two concurrent completions of one link: one wins, the other is refused or finds the link used', async () => {
     const { link } = await newLink();
     const [a, b] = await Promise.all([finishInput('finish'), finishInput('finish')]);
-    const results = await Promise.all([complete(link, a), complete(link, b)]);
-    expect(results.map((r) => r.status).sort()).toEqual(['completed', 'failed']);
-    const loser = results.find((r) => r.status === 'failed');
-    expect(loser).toMatchObject({ errorCode: 'already_used', nextAttemptId: null });
+    // The loser either meets the winner's lease (409 completion_in_progress, before any change at
+    // Meta) or, when the winner already finished, the used link.
+    const results = await Promise.all(
+      [a, b].map((input) =>
+        complete(link, input).catch((e: unknown) => ({ status: 'refused', code: (e as { code?: string }).code })),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'completed')).toHaveLength(1);
+    const loser = results.find((r) => r.status !== 'completed');
+    if (loser!.status === 'refused') expect(loser).toEqual({ status: 'refused', code: 'completion_in_progress' });
+    else expect(loser).toMatchObject({ status: 'failed', errorCode: 'already_used', nextAttemptId: null });
+    expect((await meta.counts()).subscriptions).toBe(1);
     const { link: row, configs } = await linkState(ctx.db, link.id);
     expect(configs).toHaveLength(1);
     expect(row).toMatchObject({ status: 'used', whatsappSetupStatus: 'completed', whatsappConfigId: configs[0].id });

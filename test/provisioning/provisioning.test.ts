@@ -9,6 +9,7 @@ import { releaseUnusedNumbers } from '@/lib/server/provisioning/release';
 import { twilioSignature } from '@/lib/server/twilio/signature';
 import { testProject } from '../support/fixtures';
 import { errorOf, hostedRequest } from '../support/hosted-request';
+import { resolveLinkToken } from '@/lib/server/setup-links/resolve';
 import { insertTestLink, linkState } from '../support/onboarding';
 import { startTestTwilio, TEST_TWILIO } from '../support/twilio';
 
@@ -36,9 +37,11 @@ async function provisioningLink(values: Parameters<typeof insertTestLink>[2] = {
   });
 }
 
-const buy = (token: string) => postNumber(hostedRequest('/setup/phone-number', {}, { token }));
+// The page sends the id of the link it shows with every call (the cookie's link must match).
+const linkBody = async (token: string) => ({ setup_link_id: (await resolveLinkToken(ctx.db, token))!.id });
+const buy = async (token: string) => postNumber(hostedRequest('/setup/phone-number', await linkBody(token), { token }));
 const codeOf = async (token: string) =>
-  (await postCode(hostedRequest('/setup/phone-number/code', {}, { token }))).json();
+  (await postCode(hostedRequest('/setup/phone-number/code', await linkBody(token), { token }))).json();
 
 function inboundSms(
   params: Record<string, string>,

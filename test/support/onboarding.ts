@@ -18,12 +18,13 @@ export async function insertTestLink(
   values: Partial<typeof setupLinks.$inferInsert> = {},
 ) {
   const [customer] = await db.insert(customers).values({ projectId, name: 'Test Bakery' }).returning();
-  const { token, tokenHash, tokenEnc } = newLinkToken();
+  const { id, token, tokenHash, tokenEnc } = newLinkToken();
   const [link] = await db
     .insert(setupLinks)
     .values({
       projectId,
       customerId: customer.id,
+      id,
       tokenHash,
       tokenEnc,
       allowedConnectionTypes: [...CONNECTION_TYPES],

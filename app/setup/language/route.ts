@@ -3,6 +3,7 @@ import { LOCALE_COOKIE } from '@/i18n/config';
 import { isLocale } from '@/lib/shared/vocabulary';
 import { env } from '@/lib/server/env';
 import { localeCookieOptions } from '@/lib/server/http/cookies';
+import { ipLimited } from '@/lib/server/rate-limit/ip-limited';
 
 // The language switcher's form target: a plain POST, so it works without JavaScript. Only our
 // own page may send it, and only a small form.
@@ -24,7 +25,7 @@ const refuse = (status: number, text: string) =>
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 
-export async function POST(request: Request) {
+export const POST = ipLimited('hosted', async (request: Request) => {
   if (!sameOrigin(request)) return refuse(403, 'Cross-site requests are refused');
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) return refuse(413, 'Request body too large');
@@ -38,4 +39,4 @@ export async function POST(request: Request) {
   });
   response.cookies.set(LOCALE_COOKIE, locale, localeCookieOptions);
   return response;
-}
+});

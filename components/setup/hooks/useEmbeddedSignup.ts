@@ -11,6 +11,8 @@ import { useFacebookSdk } from './useFacebookSdk';
 import { useSignupResults } from './useSignupResults';
 
 interface Options {
+  /** The page's link, named in every call (a page of another link than the cookie's is refused). */
+  setupLinkId: string;
   meta: MetaClientConfig;
   nonce: string | null;
   extraMessageOrigins: readonly string[];
@@ -20,7 +22,7 @@ interface Options {
 }
 
 /** Meta's Embedded Signup for the page: the SDK, one login attempt per click, and its completion. */
-export function useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled, dispatch }: Options) {
+export function useEmbeddedSignup({ setupLinkId, meta, nonce, extraMessageOrigins, enabled, dispatch }: Options) {
   const sdk = useFacebookSdk(meta, nonce, enabled);
   const startAttempt = useSignupResults(extraMessageOrigins);
 
@@ -30,11 +32,13 @@ export function useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled, d
     if (sdk.status !== 'ready') return;
     const waiter = startAttempt((result) => {
       dispatch({ type: 'submitting' });
-      void postCompletion(toCompletionRequest(attemptId, type, result)).then((answer) => {
-        const { action, redirectTo } = actionForCompletion(answer);
-        dispatch(action);
-        if (redirectTo) window.location.assign(redirectTo);
-      });
+      void postCompletion({ setup_link_id: setupLinkId, ...toCompletionRequest(attemptId, type, result) }).then(
+        (answer) => {
+          const { action, redirectTo } = actionForCompletion(answer);
+          dispatch(action);
+          if (redirectTo) window.location.assign(redirectTo);
+        },
+      );
     });
     // A plain (non-async) callback, as Meta's SDK requires.
     const { popupBlocked } = loginDetectingBlockedPopup(
@@ -43,7 +47,13 @@ export function useEmbeddedSignup({ meta, nonce, extraMessageOrigins, enabled, d
       loginOptions(meta, type),
     );
     if (popupBlocked) waiter.abandon();
-    else postProgress({ attempt_id: attemptId, step: 'facebook_opened', connection_type: type });
+    else
+      postProgress({
+        setup_link_id: setupLinkId,
+        attempt_id: attemptId,
+        step: 'facebook_opened',
+        connection_type: type,
+      });
     dispatch({ type: popupBlocked ? 'popupBlocked' : 'popupOpened' });
   }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { isLinkMismatched, resetLinkMismatch } from '../link-mismatch';
 import { postCompletion, postProgress } from './completion-client';
 
-const body = { attempt_id: 'a', connection_type: 'dedicated', outcome: 'cancel' } as const;
+const body = { setup_link_id: 'l', attempt_id: 'a', connection_type: 'dedicated', outcome: 'cancel' } as const;
 const reply = (status: number, json: unknown) =>
   vi.fn(async () => new Response(JSON.stringify(json), { status })) as unknown as typeof fetch;
 
@@ -39,8 +40,31 @@ describe('postCompletion', () => {
 describe('postProgress', () => {
   it('never throws, even when fetch rejects', () => {
     const f = vi.fn(async () => Promise.reject(new Error('x'))) as unknown as typeof fetch;
-    const body = { attempt_id: 'a', step: 'facebook_opened', connection_type: 'dedicated' } as const;
+    const body = {
+      setup_link_id: 'l',
+      attempt_id: 'a',
+      step: 'facebook_opened',
+      connection_type: 'dedicated',
+    } as const;
     expect(() => postProgress(body, f)).not.toThrow();
     expect(f).toHaveBeenCalledWith('/setup/progress', expect.objectContaining({ body: JSON.stringify(body) }));
+  });
+});
+
+describe('link_mismatch answers', () => {
+  const mismatch = () => reply(409, { error: { code: 'link_mismatch', message: 'x' } });
+
+  it('switch the page to the mismatch screen, from a completion or a progress report', async () => {
+    resetLinkMismatch();
+    expect(await postCompletion(body, reply(409, { error: { code: 'attempt_already_used' } }))).toMatchObject({
+      status: 'rejected',
+    });
+    expect(isLinkMismatched()).toBe(false);
+    expect(await postCompletion(body, mismatch())).toEqual({ status: 'rejected', code: 'link_mismatch' });
+    expect(isLinkMismatched()).toBe(true);
+
+    resetLinkMismatch();
+    postProgress({ setup_link_id: 'l', attempt_id: 'a', step: 'opened' }, mismatch());
+    await vi.waitFor(() => expect(isLinkMismatched()).toBe(true));
   });
 });

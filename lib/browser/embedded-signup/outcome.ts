@@ -8,7 +8,7 @@ export function toCompletionRequest(
   attemptId: string,
   connectionType: ConnectionType,
   result: SignupResult,
-): CompletionRequest {
+): Omit<CompletionRequest, 'setup_link_id'> {
   const base = { attempt_id: attemptId, connection_type: connectionType };
   const m = result.message;
   if (result.code) {

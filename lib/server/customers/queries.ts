@@ -10,18 +10,24 @@ import type { CustomerListQuery } from './schema';
 
 /**
  * The customer if it belongs to the project, else a 404 naming `param` (`customer_id` under
- * nested routes, the default; `id` on the customer's own). `lock` takes FOR UPDATE: callers
- * inside a transaction use it to serialise work on one customer (e.g. one active link).
+ * nested routes, the default; `id` on the customer's own). `lock` takes FOR NO KEY UPDATE: callers
+ * inside a transaction use it to serialise work on one customer (e.g. one active link); it lets
+ * the foreign-key checks of concurrent inserts (a completion's config) through, so they cannot
+ * deadlock with it. Only a delete, which changes the key, takes `lock: 'update'` (FOR UPDATE).
  */
 export async function requireCustomer(
   { db, projectId }: Scope,
-  { customerId, param = 'customer_id', lock = false }: { customerId: CustomerId; param?: string; lock?: boolean },
+  {
+    customerId,
+    param = 'customer_id',
+    lock = false,
+  }: { customerId: CustomerId; param?: string; lock?: boolean | 'update' },
 ): Promise<Customer> {
   const query = db
     .select()
     .from(customers)
     .where(and(eq(customers.id, customerId), eq(customers.projectId, projectId)));
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = lock ? await query.for(lock === 'update' ? 'update' : 'no key update') : await query;
   if (!row) throw new NotFoundError('customer', param);
   return row;
 }

@@ -67,7 +67,7 @@ export async function updateCustomer(
 export async function deleteCustomer(scope: Scope, { customerId }: { customerId: CustomerId }): Promise<void> {
   await scope.db.transaction(async (tx) => {
     const txScope = { db: tx, projectId: scope.projectId };
-    const customer = await requireCustomer(txScope, { customerId, param: 'id', lock: true });
+    const customer = await requireCustomer(txScope, { customerId, param: 'id', lock: 'update' });
     for (const config of await whatsappConfigsOfCustomer(txScope, { customerId: customer.id }))
       await queueEvent(
         { db: tx, projectId: scope.projectId },

@@ -16,6 +16,7 @@ async function openPostgres(url: string): Promise<Db> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new Pool({ connectionString: url, max: 10 });
+  (globalThis as { __pgPool?: typeof pool }).__pgPool = pool;
   const db = drizzle({ client: pool, schema });
   // Many app instances may boot at once: one migrates, the others wait on the lock.
   const client = await pool.connect();
@@ -53,6 +54,9 @@ async function openPglite(dir: string): Promise<Db> {
 }
 
 const g = globalThis as unknown as { __db?: Promise<Db> };
+
+/** The PostgreSQL pool behind getDb() once it has opened (undefined on PGlite): the rate limits' store. */
+export const getPgPool = () => (globalThis as { __pgPool?: import('pg').Pool }).__pgPool;
 
 /** The process-wide database (one per process: stored on globalThis so every bundle shares it). */
 export function getDb(): Promise<Db> {

@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  varchar,
 } from 'drizzle-orm/pg-core';
 import type {
   AgentId,
@@ -37,6 +38,7 @@ import {
   type Locale,
   type ThemeKey,
 } from '@/lib/shared/vocabulary';
+import { IDEMPOTENCY_STATES } from '../idempotency/states';
 
 // One schema for PGlite and PostgreSQL 15: only SQL both understand.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -60,7 +62,8 @@ export const projects = pgTable(
     id: uuid('id').$type<ProjectId>().primaryKey().defaultRandom(),
     name: text('name').notNull(),
     signingSecretEnc: text('signing_secret_enc').notNull(),
-    defaultTheme: jsonb('default_theme').$type<ThemeOverrides>().notNull().default({}),
+    // The default theme partners set (PATCH /project), copied into new links (projects/theme.ts).
+    defaultThemeConfig: jsonb('default_theme_config').$type<ThemeOverrides>(),
     // The project's own Twilio account (needed for numbers outside the US); the token encrypted.
     twilioAccountSid: text('twilio_account_sid'),
     twilioAuthTokenEnc: text('twilio_auth_token_enc'),
@@ -138,6 +141,11 @@ export const setupLinks = pgTable(
     // A reconnect link repairs this config's connection (its number, E.164, as the partner gave it).
     reconnectPhoneNumber: text('reconnect_phone_number'),
     reconnectWhatsappConfigId: uuid('reconnect_whatsapp_config_id').$type<WhatsappConfigId>(),
+    // The completion that may change things at Meta now, and the PIN stored before `register`
+    // (lib/server/setup-links/lease.ts).
+    completionLeaseUntil: ts('completion_lease_until'),
+    completionLeaseId: text('completion_lease_id'),
+    pendingPinEnc: text('pending_pin_enc'),
   },
   (t) => [
     uniqueIndex('setup_links_token_hash_key').on(t.tokenHash),
@@ -350,4 +358,44 @@ export const sandboxSessions = pgTable(
       .where(sql`status in ('pending_activation', 'active')`),
     index('sandbox_sessions_phone_idx').on(t.phoneNumber, t.status),
   ],
+);
+
+// Idempotency-Key claims of API POSTs and the answers they replay (the one writer:
+// lib/server/idempotency/store.ts). Unique per project and key; expired rows count as absent.
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    key: text('key').notNull(),
+    // sha256 of method, path and raw body: the same key for another request is refused.
+    fingerprint: text('fingerprint').notNull(),
+    state: text('state', { enum: IDEMPOTENCY_STATES }).notNull().default('in_progress'),
+    // The first request's id: replayed as X-Request-Id, and the claimant that may complete it.
+    requestId: text('request_id').notNull(),
+    // While in progress: when a retry may take the claim over (the instance crashed).
+    lockedUntil: ts('locked_until'),
+    responseStatus: integer('response_status'),
+    responseHeaders: jsonb('response_headers').$type<[string, string][]>(),
+    // The answer's bytes, base64 then encrypted (answers may carry secrets).
+    responseBodyEnc: text('response_body_enc'),
+    createdAt: created(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('idempotency_keys_project_key').on(t.projectId, t.key),
+    index('idempotency_keys_expires_idx').on(t.expiresAt),
+  ],
+);
+
+// Rate limit counters on PostgreSQL, written only by rate-limiter-flexible (lib/server/rate-limit/limiter.ts):
+// `key` is the budget's name and its key, `expire` Unix milliseconds.
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: varchar('key', { length: 255 }).primaryKey(),
+    points: integer('points').notNull().default(0),
+    expire: bigint('expire', { mode: 'number' }),
+  },
+  (t) => [index('rate_limits_expire_idx').on(t.expire)],
 );

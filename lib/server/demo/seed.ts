@@ -41,7 +41,7 @@ async function ensureDemoCustomer(scope: Scope): Promise<CustomerId> {
 /** The customer's active link, or a new one once it was used, expired or revoked. */
 async function ensureActiveLink(scope: Scope, { customerId }: { customerId: CustomerId }) {
   const [active] = (await listSetupLinks(scope, { customerId, filters: { status: 'active' }, page: FIRST })).items;
-  if (active) return { url: linkUrl(active.tokenEnc), created: false, redirects: !!active.successRedirectUrl };
+  if (active) return { url: linkUrl(active), created: false, redirects: !!active.successRedirectUrl };
   // Redirects only when the rules allow them (an http APP_URL other than localhost would not).
   const withRedirects = setupLinkCreateSchema.safeParse({
     success_redirect_url: `${env.appUrl}/demo/partner/success`,
@@ -49,7 +49,7 @@ async function ensureActiveLink(scope: Scope, { customerId }: { customerId: Cust
   });
   const input = withRedirects.success ? withRedirects.data : setupLinkCreateSchema.parse({});
   const link = await createSetupLink(scope, { customerId, input });
-  return { url: linkUrl(link.tokenEnc), created: true, redirects: withRedirects.success };
+  return { url: linkUrl(link), created: true, redirects: withRedirects.success };
 }
 
 /**

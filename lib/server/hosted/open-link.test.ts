@@ -5,7 +5,7 @@ import { getProjectSigningSecret } from '../projects';
 import { verifyRedirect } from '../redirect-signature';
 import { newLinkToken } from '../setup-links/token';
 import { testProject } from '@/test/support/fixtures';
-import { linkCookieOptions } from '../http/cookies';
+import { linkCookieFor } from '../http/link-cookie';
 import { openLink } from './open-link';
 
 const DAY = 24 * 3600 * 1000;
@@ -82,16 +82,17 @@ describe('openLink (GET /s/{token})', () => {
   });
 });
 
-describe('linkCookieOptions', () => {
-  it('is HttpOnly, Lax, site-wide, and lives until the link expires (at least a day)', () => {
-    const now = new Date('2026-01-01T00:00:00Z');
-    expect(linkCookieOptions(new Date('2026-01-11T00:00:00Z'), now)).toEqual({
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-      secure: false,
-      maxAge: 10 * 86400,
+describe('linkCookieFor', () => {
+  it('is __Host-, Secure and site-wide over https; plain, not Secure and /setup only on http; 12 h at most', () => {
+    const base = { httpOnly: true, sameSite: 'lax', maxAge: 43200 };
+    expect(linkCookieFor('https://setup.example.com')).toEqual({
+      name: '__Host-wa_setup_link',
+      options: { ...base, secure: true, path: '/' },
     });
-    expect(linkCookieOptions(new Date('2025-12-01T00:00:00Z'), now).maxAge).toBe(86400);
+    for (const url of ['http://localhost:3000', 'http://127.0.0.1:3000'])
+      expect(linkCookieFor(url)).toEqual({
+        name: 'wa_setup_link',
+        options: { ...base, secure: false, path: '/setup' },
+      });
   });
 });

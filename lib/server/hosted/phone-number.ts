@@ -9,7 +9,7 @@ import { provisionNumberForLink } from '../provisioning/provision';
 import { recordLinkFailure } from '../setup-links/write-progress';
 import { apiTime } from '@/lib/shared/time';
 import { FINAL_STATUS_FAILURE_CODES } from '@/lib/shared/vocabulary';
-import type { emptyBody, PhoneCodeResponse, PhoneNumberResponse } from '@/lib/shared/embedded-signup/contract';
+import type { linkBody, PhoneCodeResponse, PhoneNumberResponse } from '@/lib/shared/embedded-signup/contract';
 import { eq } from 'drizzle-orm';
 
 // The phone step of a provisioning link: POST /setup/phone-number buys the link's number (once;
@@ -23,7 +23,7 @@ function requireProvisioningLink(link: HostedContext<unknown>['link']) {
     throw new ApiError(FINAL_STATUS_FAILURE_CODES[link.status], { message: 'This setup link can no longer be used.' });
 }
 
-export async function handlePhoneNumber({ db, link }: HostedContext<z.infer<typeof emptyBody>>): Promise<Response> {
+export async function handlePhoneNumber({ db, link }: HostedContext<z.infer<typeof linkBody>>): Promise<Response> {
   requireProvisioningLink(link);
   const result = await provisionNumberForLink(db, { link });
   if (result.status === 'pending') return json(202, { status: 'pending' } satisfies PhoneNumberResponse);
@@ -45,12 +45,15 @@ export async function handlePhoneNumber({ db, link }: HostedContext<z.infer<type
   return json(200, answer);
 }
 
-export async function handlePhoneCode({ db, link }: HostedContext<z.infer<typeof emptyBody>>): Promise<Response> {
+export async function handlePhoneCode({ db, link }: HostedContext<z.infer<typeof linkBody>>): Promise<Response> {
   requireProvisioningLink(link);
   const [row] = await db.select().from(provisionedNumbers).where(eq(provisionedNumbers.setupLinkId, link.id));
   const answer: PhoneCodeResponse =
     row?.lastCodeEnc && row.lastCodeAt
-      ? { code: decryptSecret(row.lastCodeEnc), received_at: apiTime(row.lastCodeAt) }
+      ? {
+          code: decryptSecret(row.lastCodeEnc, { column: 'provisioned_numbers.last_code_enc', row: row.id }),
+          received_at: apiTime(row.lastCodeAt),
+        }
       : { code: null, received_at: null };
   return json(200, answer);
 }

@@ -9,7 +9,7 @@ import { log } from '../log';
 import type { ResolvedLink } from '../setup-links/resolve';
 import { RENEWAL_INTERVAL_MS, requestLinkRenewal } from '../setup-links/write-progress';
 import { projectSubscribesTo } from '../webhooks/queries';
-import type { RenewalOffer, emptyBody, RenewalResponse } from '@/lib/shared/embedded-signup/contract';
+import type { RenewalOffer, linkBody, RenewalResponse } from '@/lib/shared/embedded-signup/contract';
 import type { EventType } from '@/lib/shared/vocabulary';
 
 // POST /setup/renewal: the customer of a used, expired or revoked link asks the partner for a new
@@ -26,7 +26,7 @@ export async function renewalOffer(db: Db, link: ResolvedLink): Promise<RenewalO
   return subscribed ? 'available' : 'unavailable';
 }
 
-export async function handleRenewal({ db, link }: HostedContext<z.infer<typeof emptyBody>>): Promise<Response> {
+export async function handleRenewal({ db, link }: HostedContext<z.infer<typeof linkBody>>): Promise<Response> {
   if (link.status === 'active') {
     throw new ApiError('setup_link_active', { message: 'This setup link can still be used: no new one is needed.' });
   }

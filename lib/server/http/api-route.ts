@@ -4,7 +4,9 @@ import { describeError, log } from '../log';
 import type { Project } from '../projects';
 import { authenticateApiKey } from './api-key';
 import type { Scope } from '../scope';
-import { readJsonBody } from './body';
+import { readJsonBodyAndBytes } from './body';
+import { withIdempotency } from '../idempotency/guard';
+import { enforceApiKeyLimit } from '../rate-limit/budgets';
 import { ApiError, toApiError } from './errors';
 import { errorResponse, json, newRequestId } from './respond';
 
@@ -39,26 +41,44 @@ export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext<P>) => 
     const url = new URL(req.url);
     let res: Response;
     let projectId: string | undefined;
-    try {
-      const db = await getDb();
-      const project = await authenticateApiKey(db, { headers: req.headers, url });
-      projectId = project.id;
-      const body = hasBody(req.method) ? await readJsonBody(req) : null;
-      const params = (route ? await route.params : {}) as P;
-      const scope = { db, projectId: project.id };
-      const out = await fn({ req, params, url, scope, db, project, requestId, json: body });
-      res =
-        out instanceof Response
-          ? out
-          : json(out.status ?? 200, { data: out.data, ...(out.meta ? { meta: out.meta } : {}), request_id: requestId });
-      res.headers.set('X-Request-Id', requestId);
-    } catch (e) {
+    const failure = (e: unknown) => {
       let err = toApiError(e);
       if (!err) {
         log.error('api_unhandled_error', { request_id: requestId, path: url.pathname, ...describeError(e) });
         err = new ApiError('internal_error', { message: INTERNAL });
       }
-      res = errorResponse(err, requestId);
+      return errorResponse(err, requestId);
+    };
+    try {
+      const db = await getDb();
+      const project = await authenticateApiKey(db, { headers: req.headers, url });
+      projectId = project.id;
+      const limits = await enforceApiKeyLimit(req.headers); // 429 over the key's budget
+      const read = hasBody(req.method) ? await readJsonBodyAndBytes(req) : { json: null, bytes: null };
+      const params = (route ? await route.params : {}) as P;
+      const scope = { db, projectId: project.id };
+      // The handler's answer, its errors included, is what a retry with the same Idempotency-Key
+      // replays (lib/server/idempotency/guard.ts).
+      res = await withIdempotency(scope, { req, url, body: read.bytes, requestId }, async () => {
+        try {
+          const out = await fn({ req, params, url, scope, db, project, requestId, json: read.json });
+          const answer =
+            out instanceof Response
+              ? out
+              : json(out.status ?? 200, {
+                  data: out.data,
+                  ...(out.meta ? { meta: out.meta } : {}),
+                  request_id: requestId,
+                });
+          answer.headers.set('X-Request-Id', requestId);
+          return answer;
+        } catch (e) {
+          return failure(e);
+        }
+      });
+      for (const [name, value] of Object.entries(limits)) res.headers.set(name, value);
+    } catch (e) {
+      res = failure(e);
     }
     const ms = Date.now() - started;
     log.info('api_request', {

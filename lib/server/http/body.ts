@@ -27,17 +27,40 @@ async function readBytes(req: Request, maxBytes: number, tooLarge: () => Error):
 // here, so such input is a 422 naming the field, never a database error or a silent U+FFFD.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** The path of the first key or string in `value` that PostgreSQL could not store, or null. */
-export function unstorablePath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path || '(body)' : null;
-  if (typeof value !== 'object' || value === null) return null;
-  for (const [k, v] of Object.entries(value)) {
-    const at = path ? `${path}.${k}` : k;
-    if (UNSTORABLE.test(k)) return at;
-    const found = unstorablePath(v, at);
-    if (found) return found;
+/** Deeper than any body of ours (the deepest is metadata in a wrapper): refused before anything walks it. */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * The path of the first key or string in `value` that PostgreSQL could not store, or null; a
+ * walk with its own stack, so a body nested thousands deep cannot overflow ours.
+ */
+export function unstorablePath(value: unknown): string | null {
+  // [value, its path, the key it sits under]: the same order as a recursive walk (a key, then its value).
+  const stack: Array<[unknown, string, string | null]> = [[value, '', null]];
+  while (stack.length) {
+    const [v, path, key] = stack.pop()!;
+    if (key !== null && UNSTORABLE.test(key)) return path;
+    if (typeof v === 'string' && UNSTORABLE.test(v)) return path || '(body)';
+    if (typeof v !== 'object' || v === null) continue;
+    const entries = Object.entries(v);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, child] = entries[i];
+      stack.push([child, path ? `${path}.${k}` : k, k]);
+    }
   }
   return null;
+}
+
+/** How deep `value` nests (objects and arrays), counting up to `limit + 1` at most. */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**
@@ -46,6 +69,11 @@ export function unstorablePath(value: unknown, path = ''): string | null {
  * the API and the hosted page's endpoints.
  */
 export async function readJsonBody(req: Request, maxBytes = MB): Promise<unknown> {
+  return (await readJsonBodyAndBytes(req, maxBytes)).json;
+}
+
+/** readJsonBody, plus the bytes as received (the Idempotency-Key fingerprint, lib/server/idempotency). */
+export async function readJsonBodyAndBytes(req: Request, maxBytes = MB): Promise<{ json: unknown; bytes: Buffer }> {
   const limit = maxBytes >= MB ? `${maxBytes / MB} MB` : `${maxBytes / 1024} KB`;
   const tooLarge = () => new ApiError('body_too_large', { message: `The request body is over ${limit}.` });
   if (Number(req.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
@@ -58,7 +86,7 @@ export async function readJsonBody(req: Request, maxBytes = MB): Promise<unknown
   } catch {
     throw malformed('UTF-8');
   }
-  if (text.trim() === '') return null;
+  if (text.trim() === '') return { json: null, bytes };
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ApiError('unsupported_media_type', {
@@ -71,13 +99,15 @@ export async function readJsonBody(req: Request, maxBytes = MB): Promise<unknown
   } catch {
     throw malformed('JSON');
   }
+  if (depthOver(json, MAX_BODY_DEPTH))
+    throw new ApiError('invalid_body', { message: `The request body nests deeper than ${MAX_BODY_DEPTH} levels.` });
   const bad = unstorablePath(json);
   if (bad)
     throw new ApiError('invalid_parameter', {
       message: `${bad} must not contain NUL characters or unpaired surrogates.`,
       param: bad,
     });
-  return json;
+  return { json, bytes };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

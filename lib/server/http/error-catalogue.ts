@@ -53,6 +53,7 @@ export const ERROR_CATALOGUE = {
       'project (also for ids that are not UUIDs). `param` says which id: `customer_id`, `agent_id` or `id`.',
   },
   route_not_found: { status: 404, type: 'not_found', meaning: 'No endpoint at this path.' },
+  invalid_path: invalid(400, 'The path has a malformed percent-escape (not `%XX`, or not UTF-8).'),
   method_not_allowed: invalid(
     405,
     'The endpoint exists but not for this method; the `Allow` header lists the methods it serves.',
@@ -87,7 +88,7 @@ export const ERROR_CATALOGUE = {
   },
   body_too_large: invalid(413, 'The body is over 1 MB (16 KB on the hosted page).'),
   unsupported_media_type: invalid(415, 'The body is not sent as `Content-Type: application/json`.'),
-  invalid_body: invalid(422, 'The body is JSON but not an object.'),
+  invalid_body: invalid(422, 'The body is JSON but not an object, or it nests deeper than 32 levels.'),
   missing_parameter: invalid(422, 'A required field is absent.'),
   invalid_parameter: invalid(
     422,
@@ -97,13 +98,15 @@ export const ERROR_CATALOGUE = {
   unknown_event_type: invalid(422, '`events` names an event type that does not exist (see the list in the README).'),
   invalid_url: invalid(
     422,
-    'A redirect or webhook URL is not an absolute `https://` URL of at most 2,048 characters without user info ' +
-      'or fragment (`http://localhost` only where the operator allows it), or a redirect URL whose own query uses ' +
-      'one of the parameter names the redirect adds.',
+    'A redirect or webhook URL is not an absolute `https://` URL of at most 2,048 characters without user info, ' +
+      'port 0, fragment, backslashes or invisible characters, written exactly as browsers read it (the message ' +
+      'shows that form), with a public host (`http://localhost` and loopback hosts only where the operator allows ' +
+      'them); or a redirect URL whose own query uses one of the parameter names the redirect adds.',
   ),
   webhook_url_not_allowed: invalid(
     422,
-    'The webhook URL is, or its host resolves to, a private, loopback, link-local or cloud metadata address ' +
+    'The webhook URL (or `webhook_destination_url`) is, or its host resolves to, a private, loopback, ' +
+      'link-local or cloud metadata address, or an internal name (`localhost`, `*.internal`, `*.local`) ' +
       '(`WEBHOOK_ALLOW_PRIVATE_NETWORKS` lets an operator allow private networks).',
   ),
   parameter_conflict: invalid(
@@ -126,10 +129,34 @@ export const ERROR_CATALOGUE = {
     '`allowed_connection_types` does not include the connection type of the WhatsApp config the link reconnects: a ' +
       'reconnect link keeps the connection as it was.',
   ),
+  invalid_idempotency_key: invalid(422, '`Idempotency-Key` is empty, over 255 characters or not printable ASCII.'),
+  idempotency_key_reused: invalid(
+    422,
+    'The `Idempotency-Key` was used in the last 24 h for another method, path or body.',
+  ),
+  idempotency_request_in_progress: {
+    status: 409,
+    type: 'conflict',
+    meaning: 'The first request with this `Idempotency-Key` is still running; retry after `Retry-After`.',
+  },
+  rate_limited: {
+    status: 429,
+    type: 'rate_limit_error',
+    meaning:
+      'Too many requests: per API key (`RATE_LIMIT_API_PER_SECOND`), per client IP on the hosted page and the ' +
+      'inbound webhooks, or per setup link on the completion endpoint. Wait `Retry-After` seconds.',
+  },
   internal_error: {
     status: 500,
     type: 'api_error',
     meaning: 'Our fault. Retry; if it persists, give the operator the request id. The body never holds details.',
+  },
+  database_unavailable: {
+    status: 503,
+    type: 'api_error',
+    meaning:
+      'The database cannot be reached right now (a restart or failover). Retry after `Retry-After` seconds, with ' +
+      'the same `Idempotency-Key` on a POST.',
   },
   sandbox_send_failed: {
     status: 502,
@@ -155,6 +182,18 @@ export const ERROR_CATALOGUE = {
     meaning: 'The browser has no setup-link cookie: open the link again.',
   }),
   link_not_found: hosted({ status: 404, type: 'not_found', meaning: 'The link cookie names no setup link.' }),
+  link_mismatch: hosted({
+    status: 409,
+    type: 'conflict',
+    meaning:
+      'The page was opened for another setup link than the one this browser opened last (`setup_link_id` ' +
+      'differs from the link cookie): nothing was done. Go back to the newest tab, or open the link again.',
+  }),
+  completion_in_progress: hosted({
+    status: 409,
+    type: 'conflict',
+    meaning: 'Another tab is completing this setup link right now; nothing was sent to Meta. Reload in a moment.',
+  }),
   invalid_attempt: hosted({
     status: 403,
     type: 'permission_error',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '../db/errors';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { ERROR_CATALOGUE, type ErrorCode, type ErrorType } from './error-catalogue';
 
@@ -40,8 +41,18 @@ export function toApiError(e: unknown): ApiError | null {
   if (e instanceof NotFoundError) return new ApiError('resource_not_found', { message: e.message, param: e.param });
   if (e instanceof ConflictError) return new ApiError(e.code, { message: e.message, param: e.param });
   if (e instanceof InvalidInputError) return new ApiError(e.code, { message: e.message, param: e.param });
+  if (isDatabaseUnavailable(e)) return DATABASE_UNAVAILABLE();
   return null;
 }
+
+// A database restart is not a bug: 503 and a hint when to retry, not a logged 500.
+const DATABASE_UNAVAILABLE = () =>
+  new ApiError('database_unavailable', {
+    message:
+      'The service cannot reach its database right now. Retry in a few seconds (with the same Idempotency-Key, ' +
+      'so that a request that did go through is not repeated).',
+    headers: { 'Retry-After': '2' },
+  });
 
 // zod 4 leaves `input` out of issues unless asked; fromZod needs it to tell a missing field
 // (missing_parameter) from one of the wrong type (invalid_parameter). Parse with these options.

@@ -7,8 +7,9 @@ import { resolveLinkToken, type ResolvedLink } from '../setup-links/resolve';
 import { parseFlatBody, readJsonBody } from './body';
 import { readCookie } from './cookies';
 import { ApiError, toApiError } from './errors';
-import { LINK_COOKIE } from './link-cookie';
+import { LINK_COOKIE, requireSameLink } from './link-cookie';
 import { errorResponse } from './respond';
+import { enforceClientIpLimit } from '../rate-limit/budgets';
 
 // The JSON endpoints the hosted page calls. They act on the link bound to the browser's cookie,
 // so they must only ever be called by our own page: same origin, cookie, JSON.
@@ -41,7 +42,7 @@ async function readLink(db: Db, req: Request): Promise<ResolvedLink> {
 }
 
 /** Wraps a hosted-page endpoint: origin and cookie checks, the body, the error envelope, no-store. */
-export function hostedRoute<S extends z.ZodType>(
+export function hostedRoute<S extends z.ZodType<{ setup_link_id: string }>>(
   schema: S,
   fn: (ctx: HostedContext<z.output<S>>) => Promise<Response>,
 ) {
@@ -50,10 +51,13 @@ export function hostedRoute<S extends z.ZodType>(
     const path = new URL(req.url).pathname;
     let res: Response;
     try {
+      await enforceClientIpLimit(req.headers, 'hosted'); // 429 over the client IP's budget
       checkSameOrigin(req);
       const db = await getDb();
       const link = await readLink(db, req);
-      res = await fn({ db, link, body: parseFlatBody(await readJsonBody(req, MAX_BODY_BYTES), schema) });
+      const body = parseFlatBody(await readJsonBody(req, MAX_BODY_BYTES), schema);
+      requireSameLink(link, body.setup_link_id); // before anything is read or changed for the link
+      res = await fn({ db, link, body });
     } catch (e) {
       let err = toApiError(e);
       if (!err) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '../db/client';
 import type { CustomerId, ProjectId, SetupLinkId, WhatsappConfigId } from '../ids';
+import { ApiError } from '../http/errors';
 import { describeError, log } from '../log';
 import { getGraphClient, type GraphClient } from '../meta/graph';
 import { failureRedirect, successRedirect } from '../redirects';
@@ -13,6 +14,7 @@ import {
 import { newAttemptId } from './attempt';
 import { recordLinkFailure, type LinkFailure } from '../setup-links/write-progress';
 import { connectNumber, type ConnectedNumber } from './connect';
+import { completionLease, isLeaseConflict } from './completion-lease';
 import { failureCodeFor, type CompletionStep } from './failure-codes';
 import { saveCompletedOnboarding, type SaveResult } from './save';
 
@@ -77,7 +79,9 @@ async function fail(
 /**
  * Completes an onboarding: the Graph calls that connect the number (connect.ts), then one
  * transaction that stores it (save.ts). A link that is not active is answered without any Graph
- * call; any failure leaves it active and records why. A reconnect link accepts only its own
+ * call; any failure leaves it active and records why. Only one completion of a link at a time
+ * gets past the checks to the calls that change things at Meta (the lease of completion-lease.ts);
+ * another is refused (409 completion_in_progress) and records nothing. A reconnect link accepts only its own
  * number (else reconnect_number_mismatch) and refreshes that number's config instead of making
  * one; the success redirect then names the existing config.
  */
@@ -114,6 +118,7 @@ export async function completeOnboarding(
   let step: CompletionStep = 'exchange_code';
   let connected: ConnectedNumber;
   let saved: SaveResult;
+  const lease = completionLease({ db, projectId: link.projectId }, { setupLinkId: link.id, onStep: (s) => (step = s) });
   try {
     connected = await connectNumber(
       graph,
@@ -124,11 +129,19 @@ export async function completeOnboarding(
         phoneNumberId: input.phoneNumberId,
         reconnectPhoneNumber: link.reconnectPhoneNumber,
       },
-      (s) => (step = s),
+      lease.hooks,
     );
     step = 'save';
     saved = await saveCompletedOnboarding(db, { link, connected });
   } catch (e) {
+    if (isLeaseConflict(e)) {
+      log.info('onboarding_link_busy', { ...ctx, link_status: 'status' in e ? e.status : 'active' });
+      if ('status' in e && e.status !== 'active')
+        return failed(db, { link, errorCode: FINAL_STATUS_FAILURE_CODES[e.status], stillActive: false });
+      // Another completion of the link (another tab) is changing things at Meta right now.
+      const message = 'This setup is being completed in another tab or window. Wait a moment, then reload this page.';
+      throw new ApiError('completion_in_progress', { message });
+    }
     const errorCode = failureCodeFor(step, e);
     const detail = describeError(e);
     (errorCode === 'internal_error' ? log.error : log.warn)('onboarding_failed', {
@@ -138,6 +151,8 @@ export async function completeOnboarding(
       ...detail,
     });
     return fail(db, { link, failure: { errorCode, connectionType: input.connectionType } });
+  } finally {
+    await lease.release();
   }
   if (!saved.ok) {
     log.info('onboarding_lost_race', { ...ctx, link_status: saved.status });

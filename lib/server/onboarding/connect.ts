@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomDigits } from '../crypto';
 import { describeError, log } from '../log';
 import type { GraphClient, PhoneNumberInfo } from '../meta/graph';
 import { phoneDigits } from '../setup-links/link-rules';
@@ -16,6 +15,16 @@ export interface ConnectRequest {
   phoneNumberId?: string;
   /** A reconnect link's number (E.164): the number chosen in Meta's window must be this one. */
   reconnectPhoneNumber?: string | null;
+}
+
+/** What the completion around the Graph calls provides (complete.ts: the lease and the stored PIN). */
+export interface ConnectHooks {
+  /** Where a thrown error happened. */
+  onStep: (s: CompletionStep) => void;
+  /** Right before the first call that changes anything at Meta; throws when another completion holds the link. */
+  claim: () => Promise<void>;
+  /** The PIN to register a dedicated number with, stored before `register` is called. */
+  registrationPin: () => Promise<string>;
 }
 
 /** The result of steps 1-5. Holds secrets (token, PIN): never log it. */
@@ -85,14 +94,14 @@ function checkKind(phone: PhoneNumberInfo, type: ConnectionType) {
 }
 
 /**
- * Runs steps 1-5 against Graph. `onStep` tells the caller where a thrown error happened.
+ * Runs steps 1-5 against Graph. `hooks.onStep` tells the caller where a thrown error happened.
  * The SMB syncs are best effort: Meta accepts each once, and a number that is connected must not
  * be failed (and a retry blocked) because the contact or history backfill could not be requested.
  */
 export async function connectNumber(
   graph: GraphClient,
   req: ConnectRequest,
-  onStep: (s: CompletionStep) => void,
+  { onStep, claim, registrationPin }: ConnectHooks,
 ): Promise<ConnectedNumber> {
   onStep('exchange_code');
   const { accessToken } = await graph.exchangeCode(req.code);
@@ -112,6 +121,7 @@ export async function connectNumber(
   // Before anything changes at Meta (subscription, registration with a new PIN).
   checkReconnectNumber(listed, req);
   checkKind(listed, req.connectionType);
+  await claim();
 
   onStep('subscribe_app');
   await graph.subscribeApp(wabaId, accessToken);
@@ -119,7 +129,7 @@ export async function connectNumber(
   let pin: string | null = null;
   if (req.connectionType === 'dedicated') {
     onStep('register_number');
-    pin = randomDigits(6);
+    pin = await registrationPin();
     await graph.registerNumber(listed.id, pin, accessToken);
   } else {
     for (const syncType of ['smb_app_state_sync', 'history'] as const) {

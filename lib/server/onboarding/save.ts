@@ -7,6 +7,7 @@ import { phoneDigits } from '../setup-links/link-rules';
 import type { Scope } from '../scope';
 import type { FinalLinkStatus } from '@/lib/shared/vocabulary';
 import { lockLinkForUse } from '../setup-links/queries';
+import { forgetPendingPin } from '../setup-links/lease';
 import { markLinkUsed } from '../setup-links/write';
 import { insertWhatsappConfig, refreshWhatsappConfig } from '../whatsapp-configs/write';
 import type { ConnectedNumber } from './connect';
@@ -67,6 +68,8 @@ export async function saveCompletedOnboarding(
       ? await reconnectConfig(scope, { link, whatsappConfigId: link.reconnectWhatsappConfigId, connected: n, payload })
       : null;
     const whatsappConfigId = reconnected ?? (await newConfig(scope, { link, connected: n, payload }));
+    // The PIN registered with is now the config's (encrypted there): the link keeps no copy.
+    await forgetPendingPin(scope, { setupLinkId: link.id });
     await markLinkUsed(scope, {
       setupLinkId: link.id,
       use: {

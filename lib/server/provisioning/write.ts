@@ -85,7 +85,11 @@ export async function recordCode(db: Db, { id, code }: { id: ProvisionedNumberId
   const at = now();
   await db
     .update(provisionedNumbers)
-    .set({ lastCodeEnc: encryptSecret(code), lastCodeAt: at, updatedAt: at })
+    .set({
+      lastCodeEnc: encryptSecret(code, { column: 'provisioned_numbers.last_code_enc', row: id }),
+      lastCodeAt: at,
+      updatedAt: at,
+    })
     .where(eq(provisionedNumbers.id, id));
 }
 

@@ -38,7 +38,7 @@ export async function withAgents(db: Db, rows: SandboxSessionRow[], at: Date): P
   return rows.map((r) => toSandboxSession(r, byId.get(r.agentId)!, at));
 }
 
-/** The session if it belongs to the project, else a 404 naming `id`. `lock` takes FOR UPDATE. */
+/** The session if it belongs to the project, else a 404 naming `id`. `lock` takes FOR NO KEY UPDATE. */
 export async function requireSandboxSession(
   scope: Scope,
   { sessionId, lock = false }: { sessionId: SandboxSessionId; lock?: boolean },
@@ -47,7 +47,7 @@ export async function requireSandboxSession(
     .select()
     .from(t)
     .where(and(eq(t.id, sessionId), eq(t.projectId, scope.projectId)));
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = lock ? await query.for('no key update') : await query;
   if (!row) throw new NotFoundError('sandbox_session', 'id');
   const [session] = await withAgents(scope.db, [row], now());
   return session;
@@ -65,7 +65,7 @@ export async function listSandboxSessions(
 }
 
 /**
- * Locks (FOR UPDATE) the stored-live sessions of a phone in every project, newest first: what an
+ * Locks (FOR NO KEY UPDATE) the stored-live sessions of a phone in every project, newest first: what an
  * inbound message from it may activate or reach. Everything that changes which session a phone
  * talks to takes these locks first, so two messages from one phone are handled one after the other.
  */
@@ -75,5 +75,5 @@ export async function lockLiveSessionsOfPhone(db: Db, { phoneNumber }: { phoneNu
     .from(t)
     .where(and(eq(t.phoneNumber, phoneNumber), inArray(t.status, [...LIVE_STATUSES])))
     .orderBy(desc(t.createdAt), desc(t.id))
-    .for('update');
+    .for('no key update');
 }

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
 import { now } from '../clock';
 import type { Db } from '../db/client';
 import { paginate, type Page, type Pagination } from '../db/paginate';
-import { setupLinks } from '../db/schema';
+import { customers, setupLinks } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import type { CustomerId, ProjectId, SetupLinkId } from '../ids';
 import type { Scope } from '../scope';
@@ -27,7 +27,7 @@ interface LinkRef {
 
 /**
  * The link row: 404 for an unknown customer (`customer_id`), then for an unknown link (`id`).
- * `lock` takes FOR UPDATE; use it inside a transaction.
+ * `lock` takes FOR NO KEY UPDATE (the key never changes); use it inside a transaction.
  */
 async function loadSetupLink(
   scope: Scope,
@@ -46,7 +46,7 @@ async function loadSetupLink(
         eq(setupLinks.projectId, scope.projectId),
       ),
     );
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = lock ? await query.for('no key update') : await query;
   if (!row) throw new NotFoundError('setup_link', 'id');
   return row;
 }
@@ -96,11 +96,16 @@ export async function lockLinkForUse(
   { db, projectId }: Scope,
   { setupLinkId }: { setupLinkId: SetupLinkId },
 ): Promise<LinkStatus | null> {
+  // The customer first (FOR KEY SHARE, as the config insert's foreign key would take it later):
+  // a customer delete locks the customer, then its links, and the same order here means the two
+  // queue instead of deadlocking. A link create's FOR NO KEY UPDATE does not conflict with it.
+  const owner = db.select({ id: setupLinks.customerId }).from(setupLinks).where(eq(setupLinks.id, setupLinkId));
+  await db.select({ id: customers.id }).from(customers).where(inArray(customers.id, owner)).for('key share');
   const [row] = await db
     .select({ status: setupLinks.status, expiresAt: setupLinks.expiresAt })
     .from(setupLinks)
     .where(and(eq(setupLinks.id, setupLinkId), eq(setupLinks.projectId, projectId)))
-    .for('update');
+    .for('no key update');
   return row ? effectiveStatus(row, now()) : null;
 }
 

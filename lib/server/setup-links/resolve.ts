@@ -10,7 +10,7 @@ import { expireDueLinks } from './write';
 
 /** The link a token opens, as the hosted page sees it: no token material, with its project. */
 export type ResolvedLink = Omit<SetupLink, 'tokenEnc'> & {
-  project: { id: ProjectId; name: string; defaultTheme: Record<string, string> };
+  project: { id: ProjectId; name: string };
 };
 
 /** Finds a link by its token (hash lookup) with its effective status; null when unknown. */
@@ -19,7 +19,7 @@ export async function resolveLinkToken(db: Db, token: string | undefined | null)
   const [row] = await db
     .select({
       link: setupLinks,
-      project: { id: projects.id, name: projects.name, defaultTheme: projects.defaultTheme },
+      project: { id: projects.id, name: projects.name },
     })
     .from(setupLinks)
     .innerJoin(projects, eq(projects.id, setupLinks.projectId))

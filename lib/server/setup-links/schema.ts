@@ -209,7 +209,7 @@ function linkFields(link: SetupLink): Omit<ApiSetupLink, 'url'> {
 /** The API object of a link (`url` is made from the encrypted token). */
 export function toApiSetupLink(link: SetupLink): ApiSetupLink {
   const { id, object, customer_id, status, revoked, ...rest } = linkFields(link);
-  return { id, object, customer_id, status, revoked, url: linkUrl(link.tokenEnc), ...rest };
+  return { id, object, customer_id, status, revoked, url: linkUrl(link), ...rest };
 }
 
 /** Payload of setup_link.* events. No `url`: the outbox must never hold a link token in clear. */

@@ -43,7 +43,7 @@ export async function recordLinkStep(
       .select({ openedAt: setupLinks.openedAt })
       .from(setupLinks)
       .where(stillActive(scope, setupLinkId))
-      .for('update');
+      .for('no key update');
     if (!current) return false;
     const at = now();
     const [row] = await tx

@@ -14,6 +14,7 @@ import { newLinkToken } from './token';
 import { queueLinkEvent } from './queue-link-event';
 import { withNumber } from './with-numbers';
 import { checkProvisioningCountries, findReconnectTarget, pinReconnectUpdate } from './link-rules';
+import { themeOverProjectDefault } from '../projects';
 
 // Every statement that writes `setup_links` lives here or, for what the customer's page reports,
 // in write-progress.ts. A link is created active and leaves `active` once, for good: `used`
@@ -100,6 +101,8 @@ export async function createSetupLink(
     const txScope = { db: tx, projectId: scope.projectId };
     await requireCustomer(txScope, { customerId, lock: true });
     await checkProvisioningCountries(txScope, { input });
+    // The project's default theme is copied in, under the link's own colours (projects/theme.ts).
+    const themeConfig = await themeOverProjectDefault(txScope, { themeConfig: input.theme_config });
     const reconnect = input.reconnect_phone_number
       ? await findReconnectTarget(txScope, {
           customerId,
@@ -111,13 +114,14 @@ export async function createSetupLink(
     await expireDueLinks(tx, { customerId });
     await revokeWhere(tx, eq(setupLinks.customerId, customerId));
     const at = now();
-    const { tokenHash, tokenEnc } = newLinkToken();
+    const { id, tokenHash, tokenEnc } = newLinkToken();
     const [link] = await tx
       .insert(setupLinks)
       .values({
         allowedConnectionTypes: [...CONNECTION_TYPES],
         phoneNumberCountryIsos: ['US'],
         ...linkColumns(input),
+        themeConfig,
         ...(reconnect && {
           reconnectPhoneNumber: reconnect.phoneNumber,
           reconnectWhatsappConfigId: reconnect.whatsappConfigId,
@@ -125,6 +129,7 @@ export async function createSetupLink(
         }),
         projectId: scope.projectId,
         customerId,
+        id,
         tokenHash,
         tokenEnc,
         createdAt: at,
@@ -157,6 +162,8 @@ export async function updateSetupLink(
     let link = await lockActiveSetupLink(txScope, { customerId, setupLinkId });
     const { status, ...fields } = changes;
     const columns = linkColumns(fields);
+    if (fields.theme_config !== undefined)
+      columns.themeConfig = await themeOverProjectDefault(txScope, { themeConfig: fields.theme_config });
     if (link.reconnectWhatsappConfigId && fields.allowed_connection_types) {
       columns.allowedConnectionTypes = await pinReconnectUpdate(txScope, {
         customerId,

@@ -17,7 +17,7 @@ import { subscribedTo } from './subscription';
 // subscribed at that moment, in the transaction of the change (so an event never exists without
 // its deliveries, and an endpoint created later does not receive older events).
 //
-// Claiming: one UPDATE takes due rows with FOR UPDATE SKIP LOCKED (concurrent workers skip each
+// Claiming: one UPDATE takes due rows with FOR NO KEY UPDATE SKIP LOCKED (concurrent workers skip each
 // other's rows instead of waiting), counts the attempt and sets a lease (`leased_until`, and
 // `next_attempt_at` pushed to the same instant). A worker that crashes mid-send leaves the lease
 // to expire, and the row is due again. The attempt count is the fencing token: a worker whose
@@ -93,7 +93,7 @@ export async function claimDeliveries(
     )
     .orderBy(asc(d.nextAttemptAt))
     .limit(limit)
-    .for('update', { skipLocked: true });
+    .for('no key update', { skipLocked: true });
   const claimed = await db
     .update(d)
     .set({ attempts: sql`${d.attempts} + 1`, leasedUntil: leaseEnd, nextAttemptAt: leaseEnd, updatedAt: t })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiTime, apiTimestamp } from '@/lib/shared/time';
 import { DELIVERY_STATUSES, EVENT_TYPES, isOneOf } from '@/lib/shared/vocabulary';
-import { redirectUrlSchema } from '../redirect-url';
+import { webhookEndpointUrlSchema } from '../redirect-url';
 import type { WebhookDelivery, WebhookEndpoint } from './domain';
 
 // The webhook API: endpoints as partners write and read them, and the delivery log.
@@ -27,7 +27,7 @@ const eventsSchema = z
 
 /** An endpoint as partners write it (POST creates, PATCH takes any subset). */
 export const webhookEndpointSchema = z.strictObject({
-  url: redirectUrlSchema,
+  url: webhookEndpointUrlSchema,
   events: eventsSchema,
   active: z.boolean().optional(),
   description: z.string().trim().max(500).nullable().optional(),

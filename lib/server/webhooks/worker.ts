@@ -59,7 +59,12 @@ async function attempt(db: Db, claimed: ClaimedDelivery, options: DeliveryOption
     try {
       const body = deliveryBody(event);
       const headers = signedHeaders(
-        { secret: decryptSecret(endpoint.secretEnc), msgId: event.id, type: event.type, body },
+        {
+          secret: decryptSecret(endpoint.secretEnc, { column: 'webhook_endpoints.secret_enc', row: endpoint.id }),
+          msgId: event.id,
+          type: event.type,
+          body,
+        },
         now(),
       );
       result = await sendOnce(

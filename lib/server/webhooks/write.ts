@@ -4,7 +4,7 @@ import { now } from '../clock';
 import { encryptSecret } from '../crypto';
 import { webhookEndpoints } from '../db/schema';
 import { InvalidInputError } from '../errors';
-import type { WebhookEndpointId } from '../ids';
+import { newId, type WebhookEndpointId } from '../ids';
 import type { Scope } from '../scope';
 import { BlockedAddressError, resolveAllowed, urlHost, type Resolver } from './address';
 import type { WebhookEndpoint } from './domain';
@@ -47,15 +47,17 @@ export async function createWebhookEndpoint(
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   await assertCallable(input.url, resolve);
   const secret = newWebhookSecret();
+  const id = newId<WebhookEndpointId>();
   const [endpoint] = await db
     .insert(webhookEndpoints)
     .values({
+      id,
       projectId,
       url: input.url,
       events: input.events,
       active: input.active ?? true,
       description: input.description ?? null,
-      secretEnc: encryptSecret(secret),
+      secretEnc: encryptSecret(secret, { column: 'webhook_endpoints.secret_enc', row: id }),
     })
     .returning();
   return { endpoint, secret };
@@ -95,7 +97,10 @@ export async function rotateWebhookSecret(
   const secret = newWebhookSecret();
   const [endpoint] = await scope.db
     .update(webhookEndpoints)
-    .set({ secretEnc: encryptSecret(secret), updatedAt: now() })
+    .set({
+      secretEnc: encryptSecret(secret, { column: 'webhook_endpoints.secret_enc', row: current.id }),
+      updatedAt: now(),
+    })
     .where(eq(webhookEndpoints.id, current.id))
     .returning();
   return { endpoint, secret };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiTime, apiTimestamp } from '@/lib/shared/time';
 import { CONNECTION_TYPES } from '@/lib/shared/vocabulary';
-import { redirectUrlSchema } from '../redirect-url';
+import { webhookUrlSchema } from '../redirect-url';
 import type { WhatsappConfig } from './domain';
 
 // The WhatsApp config API: what partners write (input schemas), what they read (the output
@@ -22,7 +22,7 @@ const metaId = z
 const PLACEHOLDER = /^<[a-z_-]+>$/;
 const webhookUrl = z.preprocess(
   (v) => (typeof v === 'string' && PLACEHOLDER.test(v.trim()) ? null : v),
-  redirectUrlSchema.nullable(),
+  webhookUrlSchema.nullable(),
 );
 
 /** A WhatsApp config as partners write it. access_token and webhook_verify_token are write-only. */

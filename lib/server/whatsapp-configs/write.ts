@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { now } from '../clock';
-import { encryptSecret } from '../crypto';
+import { encryptSecret, type SecretColumn } from '../crypto';
 import { whatsappConfigs } from '../db/schema';
 import { queueEvent } from '../events';
-import type { CustomerId, WhatsappConfigId } from '../ids';
+import { newId, type CustomerId, type WhatsappConfigId } from '../ids';
 import type { ConnectionType } from '@/lib/shared/vocabulary';
 import type { Scope } from '../scope';
 import { requireCustomer } from '../customers/queries';
@@ -15,8 +15,8 @@ import { getWhatsappConfig } from './queries';
 // Every statement that writes `whatsapp_configs` (deleting a customer removes its configs by cascade).
 
 /** A secret to store, encrypted: undefined leaves the column alone (PATCH), null clears it. */
-const encryptOrNull = (v: string | null | undefined) =>
-  v === undefined ? undefined : v === null ? null : encryptSecret(v);
+const encryptOrNull = (v: string | null | undefined, column: SecretColumn, row: WhatsappConfigId) =>
+  v === undefined ? undefined : v === null ? null : encryptSecret(v, { column, row });
 
 /**
  * The one insert of a config, for the API and for completed setup links alike, and its
@@ -27,9 +27,11 @@ export async function insertWhatsappConfig(
   { db: tx, projectId }: Scope,
   { customerId, config }: { customerId: CustomerId; config: NewWhatsappConfig },
 ): Promise<WhatsappConfig> {
+  const id = newId<WhatsappConfigId>();
   const [row] = await tx
     .insert(whatsappConfigs)
     .values({
+      id,
       projectId,
       customerId,
       name: config.name,
@@ -37,10 +39,11 @@ export async function insertWhatsappConfig(
       businessAccountId: config.businessAccountId,
       displayPhoneNumber: config.displayPhoneNumber,
       verifiedName: config.verifiedName,
-      accessTokenEnc: encryptSecret(config.accessToken),
-      webhookVerifyTokenEnc: encryptOrNull(config.webhookVerifyToken) ?? null,
+      accessTokenEnc: encryptSecret(config.accessToken, { column: 'whatsapp_configs.access_token_enc', row: id }),
+      webhookVerifyTokenEnc:
+        encryptOrNull(config.webhookVerifyToken, 'whatsapp_configs.webhook_verify_token_enc', id) ?? null,
       webhookDestinationUrl: config.webhookDestinationUrl,
-      pinEnc: encryptOrNull(config.pin) ?? null,
+      pinEnc: encryptOrNull(config.pin, 'whatsapp_configs.pin_enc', id) ?? null,
       connectionType: config.connectionType,
       setupLinkId: config.setupLinkId,
     })
@@ -88,8 +91,11 @@ export async function refreshWhatsappConfig(
       businessAccountId: refresh.businessAccountId,
       displayPhoneNumber: refresh.displayPhoneNumber,
       verifiedName: refresh.verifiedName ?? undefined,
-      accessTokenEnc: encryptSecret(refresh.accessToken),
-      pinEnc: encryptOrNull(refresh.pin ?? undefined),
+      accessTokenEnc: encryptSecret(refresh.accessToken, {
+        column: 'whatsapp_configs.access_token_enc',
+        row: whatsappConfigId,
+      }),
+      pinEnc: encryptOrNull(refresh.pin ?? undefined, 'whatsapp_configs.pin_enc', whatsappConfigId),
       connectionType: refresh.connectionType,
       updatedAt: now(),
     })
@@ -149,8 +155,12 @@ export async function updateWhatsappConfig(
       phoneNumberId: changes.phone_number_id,
       businessAccountId: changes.business_account_id,
       displayPhoneNumber: changes.display_phone_number,
-      accessTokenEnc: encryptOrNull(changes.access_token),
-      webhookVerifyTokenEnc: encryptOrNull(changes.webhook_verify_token),
+      accessTokenEnc: encryptOrNull(changes.access_token, 'whatsapp_configs.access_token_enc', current.id),
+      webhookVerifyTokenEnc: encryptOrNull(
+        changes.webhook_verify_token,
+        'whatsapp_configs.webhook_verify_token_enc',
+        current.id,
+      ),
       webhookDestinationUrl: changes.webhook_destination_url,
       updatedAt: now(),
     })

@@ -8,9 +8,13 @@ import { CONNECTION_TYPES, PAGE_STEPS, type FailureCode } from '@/lib/shared/voc
 const opt = <T extends z.ZodType>(s: T) => s.nullish().transform((v) => v ?? undefined);
 const metaId = z.string().regex(/^\d{1,32}$/, 'must be a numeric Meta id');
 const text = (max: number) => z.string().max(max);
+// The link the page was rendered for (its public id): the server refuses the call when the
+// browser's link cookie names another link (opened in another tab since), 409 link_mismatch.
+const setupLinkId = z.string().min(1).max(100);
 
 export const completionBody = z
   .object({
+    setup_link_id: setupLinkId,
     attempt_id: z.string().min(1).max(100),
     connection_type: z.enum(CONNECTION_TYPES),
     outcome: z.enum(['finish', 'cancel', 'error']),
@@ -31,6 +35,7 @@ export const completionBody = z
 // A step the page reports; the connection type goes with the steps that have one.
 export const progressBody = z
   .object({
+    setup_link_id: setupLinkId,
     attempt_id: z.string().min(1).max(100),
     step: z.enum(PAGE_STEPS),
     connection_type: opt(z.enum(CONNECTION_TYPES)),
@@ -67,8 +72,8 @@ export interface RenewalResponse {
  */
 export type RenewalOffer = 'available' | 'requested' | 'unavailable';
 
-/** The body of the hosted endpoints that take none (renewal, phone number): the link is the cookie's. */
-export const emptyBody = z.strictObject({});
+/** The body of the hosted endpoints that take nothing else (renewal, phone number): the page's link. */
+export const linkBody = z.strictObject({ setup_link_id: setupLinkId });
 
 /** POST /setup/phone-number: the provisioning link's number, or `pending` while another request buys it. */
 export type PhoneNumberResponse =

@@ -16,6 +16,8 @@ export interface MetaClientConfig {
 
 export interface SetupFlowProps {
   partner: string;
+  /** The link this page is for (its public id), sent with every call: see contract.ts. */
+  setupLinkId: string;
   connectionTypes: ConnectionType[];
   attemptId: string;
   /** The link buys the customer a number (shown on the connect step of a dedicated connection). */
